@@ -1,0 +1,7 @@
+//! annals turns a pile of news articles into a timeline website.
+//!
+//! Data flows one way through the stages: [`article`] (load, publication date) → [`time`] (tag and
+//! anchor) → [`extract`] (dated events) → [`merge`] (one event, many sources) → [`store`] (YAML
+//! people edit) → [`site`] (render and export). [`cli`] only parses arguments and calls them.
+
+pub mod time;
