@@ -4,4 +4,6 @@
 //! anchor) → [`extract`] (dated events) → [`merge`] (one event, many sources) → [`store`] (YAML
 //! people edit) → [`site`] (render and export). [`cli`] only parses arguments and calls them.
 
+pub mod article;
+pub mod store;
 pub mod time;

@@ -5,8 +5,10 @@
 //! document creation time (the publication date) and returns spans. Everything language-specific
 //! lives in data tables (see `lexicon`), so rules read as data rather than as scattered `if`s.
 
+pub mod edtf;
 mod types;
 
+pub use edtf::Edtf;
 pub use types::{Granularity, Interval, NumericOrder, TagOptions, Timex, TimexMod, TimexType};
 
 use chrono::NaiveDate;
