@@ -5,5 +5,12 @@
 //! people edit) → [`site`] (render and export). [`cli`] only parses arguments and calls them.
 
 pub mod article;
+pub mod config;
+pub mod error;
+pub mod event;
+pub mod extract;
+pub mod merge;
+pub mod site;
 pub mod store;
+pub mod suggest;
 pub mod time;

@@ -1,4 +1,4 @@
-//! The event as it is stored, edited and rendered.
+//! The event: what merge produces, the store keeps and people edit, and the site renders.
 
 use serde::{Deserialize, Serialize};
 

@@ -1,0 +1,153 @@
+//! `site.toml`: the settings of one site. Unknown keys are errors with a suggestion, so a typo
+//! never silently does nothing.
+
+use std::path::Path;
+
+use serde::Deserialize;
+
+use crate::error::ContentError;
+use crate::time::NumericOrder;
+
+/// The whole `site.toml`.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Config {
+    pub title: String,
+    pub description: String,
+    /// BCP 47 language tag of the site (`en`, `en-GB`).
+    pub language: String,
+    /// Absolute URL the site is published at; only feeds and the sitemap need it, pages link
+    /// relatively.
+    pub base_url: Option<String>,
+    /// Folder name under `themes/`; `default` is built in.
+    pub theme: String,
+    /// How dates are shown: `long` ("2 March 2017"), `us` ("March 2, 2017") or `iso`.
+    pub date_format: DateFormat,
+    /// IANA name or UTC offset of the publication dates, for timestamps without one.
+    pub timezone: String,
+    pub extract: ExtractConfig,
+    pub merge: MergeConfig,
+}
+
+/// How dates are displayed on the site.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum DateFormat {
+    #[default]
+    Long,
+    Us,
+    Iso,
+}
+
+/// Settings of `annals extract`.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct ExtractConfig {
+    /// Where articles are read from, relative to the site root.
+    pub content_dir: String,
+    /// Where the event store lives, relative to the site root.
+    pub events_dir: String,
+    /// How to read `3/2/2017`: `month_first` (US, default) or `day_first`.
+    pub numeric_dates: NumericOrder,
+}
+
+/// Settings of the cross-article merge.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct MergeConfig {
+    /// Lowest similarity (0 to 1) at which two reports with compatible dates are one event.
+    pub threshold: f64,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            title: "Timeline".into(),
+            description: String::new(),
+            language: "en".into(),
+            base_url: None,
+            theme: "default".into(),
+            date_format: DateFormat::default(),
+            timezone: "UTC".into(),
+            extract: ExtractConfig::default(),
+            merge: MergeConfig::default(),
+        }
+    }
+}
+
+impl Default for ExtractConfig {
+    fn default() -> Self {
+        ExtractConfig {
+            content_dir: "content".into(),
+            events_dir: "content/events".into(),
+            numeric_dates: NumericOrder::MonthFirst,
+        }
+    }
+}
+
+impl Default for MergeConfig {
+    fn default() -> Self {
+        MergeConfig { threshold: 0.35 }
+    }
+}
+
+impl Config {
+    /// Reads `site.toml` from `path`. A missing file is an error: every site has one.
+    pub fn load(path: &Path) -> anyhow::Result<Config> {
+        let text = std::fs::read_to_string(path).map_err(|e| {
+            anyhow::Error::new(ContentError::new(path, format!("cannot read the site settings: {e}")).help(
+                "run `annals init` to create a site, or run annals from a folder that has site.toml",
+            ))
+        })?;
+        Config::parse(path, &text).map_err(anyhow::Error::new)
+    }
+
+    pub fn parse(path: &Path, text: &str) -> Result<Config, ContentError> {
+        toml::from_str(text).map_err(|e| {
+            let message = e.message().to_string();
+            let mut err = ContentError::new(path, format!("site.toml is not valid: {message}"));
+            if let Some(span) = e.span() {
+                err = err.at_offset(text, span.start);
+            }
+            match suggest_key(&message) {
+                Some(help) => err.help(help),
+                None => err,
+            }
+        })
+    }
+}
+
+/// Turns serde's "unknown field `titel`, expected one of `title`, ..." into "did you mean `title`?".
+fn suggest_key(message: &str) -> Option<String> {
+    let unknown = message.strip_prefix("unknown field `")?.split('`').next()?;
+    let expected: Vec<&str> = message.split('`').skip(3).step_by(2).collect();
+    let best = crate::suggest::closest(unknown, expected.iter().copied())?;
+    Some(format!("did you mean `{best}`?"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_empty_file_gives_the_defaults() {
+        assert_eq!(
+            Config::parse(Path::new("site.toml"), "").unwrap(),
+            Config::default()
+        );
+    }
+
+    #[test]
+    fn a_misspelt_key_is_an_error_that_suggests_the_right_one() {
+        let err =
+            Config::parse(Path::new("site.toml"), "title = \"A\"\ntheem = \"x\"\n").unwrap_err();
+        assert_eq!(err.location, Some((2, 1)));
+        assert_eq!(err.help.as_deref(), Some("did you mean `theme`?"));
+    }
+
+    #[test]
+    fn nested_tables_reject_typos_too() {
+        let err = Config::parse(Path::new("site.toml"), "[merge]\ntreshold = 0.5\n").unwrap_err();
+        assert_eq!(err.help.as_deref(), Some("did you mean `threshold`?"));
+    }
+}

@@ -1,0 +1,1 @@
+//! One event, many sources: joining the candidates that report the same event.

@@ -1,0 +1,1 @@
+//! Rendering the timeline website and its data exports.
