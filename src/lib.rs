@@ -5,6 +5,8 @@
 //! people edit) → [`site`] (render and export). [`cli`] only parses arguments and calls them.
 
 pub mod article;
+pub mod cli;
+mod commands;
 pub mod config;
 pub mod error;
 pub mod event;
