@@ -1,1 +1,131 @@
 //! From articles to dated candidate events, each traceable to the sentence it came from.
+//!
+//! A sentence yields one candidate per DATE or TIME expression that anchors to the calendar;
+//! durations, sets and vague references ("recently") date nothing. The candidate keeps the
+//! sentence verbatim (whitespace collapsed) so an editor can always find where it came from.
+
+mod entities;
+pub mod sentences;
+mod title;
+
+use chrono::NaiveDate;
+use rayon::prelude::*;
+
+use crate::article::Article;
+use crate::time::{self, Edtf, Granularity, NumericOrder, TagOptions, Timex, TimexMod, TimexType};
+
+pub use title::MAX_TITLE_CHARS;
+
+/// One report of an event in one sentence of one article, before merging.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Candidate {
+    /// Index of the article in the slice given to [`extract_all`].
+    pub article: usize,
+    pub article_id: String,
+    /// Index of the sentence in the article.
+    pub sentence: usize,
+    /// Byte range of the sentence in the article's text.
+    pub sentence_span: std::ops::Range<usize>,
+    pub date: Edtf,
+    /// The TIMEX3 value the tagger gave ("2017-03-01", "2016-09").
+    pub value: String,
+    /// The expression that dated it ("on Wednesday").
+    pub phrase: String,
+    pub title: String,
+    pub entities: Vec<String>,
+    /// The sentence as it appears in the article, whitespace collapsed.
+    pub quote: String,
+    pub published: Option<NaiveDate>,
+}
+
+/// The candidates of every article, in article order, using every core.
+pub fn extract_all(articles: &[Article], numeric_order: NumericOrder) -> Vec<Candidate> {
+    let per_article: Vec<Vec<Candidate>> = articles
+        .par_iter()
+        .enumerate()
+        .map(|(index, article)| extract(index, article, numeric_order))
+        .collect();
+    per_article.into_iter().flatten().collect()
+}
+
+/// The candidates of one article.
+pub fn extract(index: usize, article: &Article, numeric_order: NumericOrder) -> Vec<Candidate> {
+    let text = &article.text;
+    let options = TagOptions {
+        dct: article.published,
+        numeric_order,
+    };
+    let timexes = time::tag_with(text, &options);
+    let mut candidates: Vec<Candidate> = Vec::new();
+    let mut next = 0;
+    for (sentence_index, span) in sentences::split(text).into_iter().enumerate() {
+        let first = next;
+        while next < timexes.len() && timexes[next].start < span.end {
+            next += 1;
+        }
+        let sentence = &text[span.clone()];
+        let in_sentence = timexes[first..next]
+            .iter()
+            .filter(|t| t.start >= span.start && t.end <= span.end);
+        for timex in in_sentence {
+            let Some(date) = event_date(timex) else {
+                continue;
+            };
+            if is_dateline(sentence, timex, span.start) {
+                continue;
+            }
+            let phrase = timex.start - span.start..timex.end - span.start;
+            let candidate = Candidate {
+                article: index,
+                article_id: article.id.clone(),
+                sentence: sentence_index,
+                sentence_span: span.clone(),
+                date,
+                value: timex.value.clone(),
+                phrase: timex.text.clone(),
+                title: title::title(sentence, phrase),
+                entities: entities::names(sentence),
+                quote: sentences::collapse_whitespace(sentence),
+                published: article.published,
+            };
+            // The same thing told twice in one article (same day, same title) is one candidate.
+            if !candidates
+                .iter()
+                .any(|c| c.date == candidate.date && c.title == candidate.title)
+            {
+                candidates.push(candidate);
+            }
+        }
+    }
+    candidates
+}
+
+/// The date an expression gives an event, if it names a stretch of the calendar.
+fn event_date(timex: &Timex) -> Option<Edtf> {
+    if !matches!(timex.kind, TimexType::Date | TimexType::Time) {
+        return None;
+    }
+    let interval = timex.interval?;
+    // A century or a vague "the past" dates no single event.
+    if interval.granularity == Granularity::Century {
+        return None;
+    }
+    let mut date = Edtf::from_interval(interval);
+    date.start.approximate = timex.modifier == Some(TimexMod::Approx);
+    Some(date)
+}
+
+/// A sentence that is nothing but a date (the dateline "May 7, 2005") or a date heading.
+fn is_dateline(sentence: &str, timex: &Timex, sentence_start: usize) -> bool {
+    let before = &sentence[..timex.start - sentence_start];
+    let after = &sentence[timex.end - sentence_start..];
+    let rest = before
+        .chars()
+        .chain(after.chars())
+        .filter(|c| c.is_alphanumeric())
+        .count();
+    rest <= 3
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,1 +1,215 @@
 //! One event, many sources: joining the candidates that report the same event.
+//!
+//! Two candidates are the same event when their dates are compatible (one contains or overlaps
+//! the other, or, for a very close textual match, they are a few days apart: a conflict kept
+//! visible) and their content agrees: TF-IDF cosine over stemmed content words plus shared
+//! names. Pairs are only scored inside blocks that share a rare word or name, so the cost grows
+//! with the number of plausible pairs, not with the square of the candidates. Clusters join by
+//! average linkage, so a middle candidate cannot chain two unrelated events together.
+
+mod build;
+mod score;
+pub mod text;
+
+use std::collections::HashMap;
+
+use crate::article::Article;
+use crate::event::Event;
+use crate::extract::Candidate;
+
+pub use build::stable_ids;
+pub use score::Similarity;
+
+/// Settings of one merge.
+#[derive(Debug, Clone, Copy)]
+pub struct MergeOptions {
+    /// Lowest average similarity at which two clusters become one event.
+    pub threshold: f64,
+    /// Extra similarity needed to join reports whose dates disagree by a few days.
+    pub conflict_margin: f64,
+    /// Largest gap in days between two disagreeing dates that may still be one event.
+    pub conflict_days: i64,
+}
+
+impl Default for MergeOptions {
+    fn default() -> Self {
+        MergeOptions {
+            threshold: 0.35,
+            conflict_margin: 0.25,
+            conflict_days: 7,
+        }
+    }
+}
+
+/// Why candidates joined, or nearly did: for `annals extract --explain`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Decision {
+    pub left: usize,
+    pub right: usize,
+    pub score: f64,
+    pub joined: bool,
+    pub reason: String,
+}
+
+/// The merged events and the decisions behind them.
+#[derive(Debug, Clone, Default)]
+pub struct Merged {
+    pub events: Vec<Event>,
+    /// For each event, the indexes of the candidates it was made from.
+    pub members: Vec<Vec<usize>>,
+    pub decisions: Vec<Decision>,
+}
+
+/// Merges `candidates` (from [`crate::extract::extract_all`] over `articles`).
+pub fn merge(candidates: &[Candidate], articles: &[Article], options: &MergeOptions) -> Merged {
+    let similarity = Similarity::new(candidates);
+    let pairs = similarity.scored_pairs(options);
+    let (clusters, decisions) = cluster(candidates.len(), &pairs, &similarity, options);
+    let mut events = Vec::with_capacity(clusters.len());
+    for members in &clusters {
+        events.push(build::event(members, candidates, articles));
+    }
+    build::unique_ids(&mut events);
+    Merged {
+        events,
+        members: clusters,
+        decisions,
+    }
+}
+
+/// Average-linkage agglomeration over the scored pairs, best pair first.
+fn cluster(
+    count: usize,
+    pairs: &[(usize, usize, f64, bool)],
+    similarity: &Similarity,
+    options: &MergeOptions,
+) -> (Vec<Vec<usize>>, Vec<Decision>) {
+    let mut cluster_of: Vec<usize> = (0..count).collect();
+    let mut clusters: Vec<Vec<usize>> = (0..count).map(|i| vec![i]).collect();
+    let mut decisions = Vec::new();
+    let mut order: Vec<&(usize, usize, f64, bool)> = pairs.iter().collect();
+    order.sort_by(|a, b| b.2.total_cmp(&a.2).then(a.0.cmp(&b.0)).then(a.1.cmp(&b.1)));
+    for &&(left, right, score, conflict) in &order {
+        let (a, b) = (cluster_of[left], cluster_of[right]);
+        if a == b {
+            continue;
+        }
+        let needed = if conflict {
+            options.threshold + options.conflict_margin
+        } else {
+            options.threshold
+        };
+        let (average, compatible) = linkage(&clusters[a], &clusters[b], similarity, options);
+        let joined = score >= needed && average >= options.threshold && compatible;
+        let reason = if joined {
+            format!("score {score:.2}, average over the two groups {average:.2}")
+        } else if !compatible {
+            "dates too far apart within the groups".to_string()
+        } else if score < needed {
+            format!(
+                "score {score:.2} below {needed:.2}{}",
+                if conflict { " (dates disagree)" } else { "" }
+            )
+        } else {
+            format!(
+                "average over the two groups {average:.2} below {:.2}",
+                options.threshold
+            )
+        };
+        decisions.push(Decision {
+            left,
+            right,
+            score,
+            joined,
+            reason,
+        });
+        if joined {
+            let moved = std::mem::take(&mut clusters[b]);
+            for &m in &moved {
+                cluster_of[m] = a;
+            }
+            clusters[a].extend(moved);
+        }
+    }
+    let mut result: Vec<Vec<usize>> = clusters.into_iter().filter(|c| !c.is_empty()).collect();
+    for c in &mut result {
+        c.sort_unstable();
+    }
+    result.sort_by_key(|c| c[0]);
+    (result, decisions)
+}
+
+/// Average similarity between every member of `a` and every member of `b`, and whether every
+/// pair's dates are compatible.
+fn linkage(
+    a: &[usize],
+    b: &[usize],
+    similarity: &Similarity,
+    options: &MergeOptions,
+) -> (f64, bool) {
+    let mut total = 0.0;
+    let mut compatible = true;
+    for &i in a {
+        for &j in b {
+            total += similarity.score(i, j);
+            compatible &= similarity.dates_compatible(i, j, options).is_some();
+        }
+    }
+    (total / (a.len() * b.len()) as f64, compatible)
+}
+
+/// Human lines for `--explain`: each event with the candidates that joined it, then near misses.
+pub fn explain(merged: &Merged, candidates: &[Candidate], threshold: f64) -> String {
+    let mut out = String::new();
+    let describe = |i: usize| {
+        let c = &candidates[i];
+        format!(
+            "{} #{} ({}, \"{}\")",
+            c.article_id, c.sentence, c.date, c.phrase
+        )
+    };
+    let event_of: HashMap<usize, usize> = merged
+        .members
+        .iter()
+        .enumerate()
+        .flat_map(|(e, m)| m.iter().map(move |&c| (c, e)))
+        .collect();
+    for (event, members) in merged.events.iter().zip(&merged.members) {
+        out.push_str(&format!("{} {} — {}\n", event.date, event.id, event.title));
+        for &m in members {
+            out.push_str(&format!("    from {}\n", describe(m)));
+        }
+        for d in merged
+            .decisions
+            .iter()
+            .filter(|d| d.joined && event_of.get(&d.left) == Some(&event_of[&members[0]]))
+        {
+            out.push_str(&format!(
+                "    joined {} + {}: {}\n",
+                describe(d.left),
+                describe(d.right),
+                d.reason
+            ));
+        }
+    }
+    let near: Vec<&Decision> = merged
+        .decisions
+        .iter()
+        .filter(|d| !d.joined && d.score >= threshold * 0.5)
+        .collect();
+    if !near.is_empty() {
+        out.push_str("near misses:\n");
+        for d in near {
+            out.push_str(&format!(
+                "    {} / {}: {}\n",
+                describe(d.left),
+                describe(d.right),
+                d.reason
+            ));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests;

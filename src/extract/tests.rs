@@ -1,0 +1,39 @@
+use super::*;
+use std::path::PathBuf;
+
+fn article(text: &str, published: &str) -> Article {
+    Article {
+        id: "a".into(),
+        path: PathBuf::from("content/a.md"),
+        title: "A".into(),
+        published: NaiveDate::parse_from_str(published, "%Y-%m-%d").ok(),
+        published_text: Some(published.into()),
+        publisher: None,
+        url: None,
+        author: None,
+        tags: vec![],
+        text: text.into(),
+    }
+}
+
+#[test]
+fn a_dated_sentence_becomes_a_candidate_with_its_quote() {
+    let a = article(
+        "Intro line.\n\nThe bridge  reopened on March 3, 2017, officials said. It rained.",
+        "2017-03-05",
+    );
+    let found = extract(0, &a, NumericOrder::MonthFirst);
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(found[0].date.to_string(), "2017-03-03");
+    assert_eq!(found[0].title, "The bridge reopened");
+    assert_eq!(
+        found[0].quote,
+        "The bridge reopened on March 3, 2017, officials said."
+    );
+}
+
+#[test]
+fn a_dateline_alone_is_no_event() {
+    let a = article("March 3, 2017\n\nNothing happened.", "2017-03-03");
+    assert!(extract(0, &a, NumericOrder::MonthFirst).is_empty());
+}

@@ -1,0 +1,301 @@
+//! A short, readable title for the event a dated phrase anchors: the clause around the phrase,
+//! without the phrase itself, attribution ("he said") or asides.
+
+use std::ops::Range;
+
+/// Words before a noun phrase that make it the event the date belongs to:
+/// "before the presidential election in November 2016".
+const EVENT_PREPOSITIONS: &[&str] = &[
+    "before",
+    "after",
+    "during",
+    "following",
+    "since",
+    "until",
+    "ahead of",
+    "prior to",
+    "amid",
+];
+
+/// Prepositions that belong to the dated phrase and go with it: "met him on Wednesday".
+const PHRASE_PREPOSITIONS: &[&str] = &[
+    "on",
+    "in",
+    "at",
+    "during",
+    "by",
+    "from",
+    "of",
+    "as of",
+    "as early as",
+    "as late as",
+    "around",
+];
+
+/// Words that open a subordinate clause after the event's own clause.
+const SUBORDINATORS: &[&str] = &[
+    " when ",
+    " while ",
+    " because ",
+    " although ",
+    " as ",
+    " where ",
+    " after ",
+    " before ",
+];
+
+/// Attribution at the end of a sentence: ", he said.", ", the agency reported."
+const ATTRIBUTION_VERBS: &[&str] = &[
+    "said",
+    "says",
+    "reported",
+    "reports",
+    "told",
+    "announced",
+    "added",
+    "wrote",
+    "stated",
+    "noted",
+    "according",
+];
+
+/// Longest title, in characters, before it is cut at a word with "…".
+pub const MAX_TITLE_CHARS: usize = 110;
+
+/// The title of the event dated by `phrase` (a byte range of `sentence`).
+pub fn title(sentence: &str, phrase: Range<usize>) -> String {
+    let before = &sentence[..phrase.start];
+    if let Some(noun_phrase) = attached_noun_phrase(before) {
+        return finish(noun_phrase);
+    }
+    if let Some(quote) = quoted_statement(sentence, &phrase) {
+        return finish(&quote);
+    }
+    let (clause, phrase) = complement_clause(sentence, phrase);
+    let without_phrase = remove_phrase(clause, phrase);
+    let main = cut_subordinate(&without_phrase);
+    finish(&drop_asides(drop_attribution(main)))
+}
+
+/// "… before the U.S. presidential election in" → "U.S. presidential election".
+fn attached_noun_phrase(before: &str) -> Option<&str> {
+    let trimmed = before.trim_end();
+    let rest = ["in", "of", "on"]
+        .iter()
+        .find_map(|p| strip_word_suffix(trimmed, p))?
+        .trim_end();
+    let lower = rest.to_lowercase();
+    let (at, word) = EVENT_PREPOSITIONS
+        .iter()
+        .filter_map(|p| find_word(&lower, p).map(|i| (i, *p)))
+        .max_by_key(|(i, _)| *i)?;
+    let noun_phrase = rest[at + word.len()..].trim_start();
+    let noun_phrase = noun_phrase.strip_prefix("the ").unwrap_or(noun_phrase);
+    let words = noun_phrase.split_whitespace().count();
+    let plain = !noun_phrase.contains([',', ';', '"', '“', '”']);
+    (plain && (1..=6).contains(&words)).then_some(noun_phrase)
+}
+
+/// A sentence that is a direct quote with its attribution: the quote is the statement.
+fn quoted_statement(sentence: &str, phrase: &Range<usize>) -> Option<String> {
+    let open = sentence.find(['"', '“'])?;
+    if open > 2 {
+        return None;
+    }
+    let body_start = open + sentence[open..].chars().next()?.len_utf8();
+    let close = body_start + sentence[body_start..].find(['"', '”'])?;
+    if phrase.start < close {
+        return None;
+    }
+    let quote = sentence[body_start..close]
+        .trim()
+        .trim_end_matches([',', '.']);
+    let attribution = remove_phrase(&sentence[close..], phrase.start - close..phrase.end - close);
+    let attribution = attribution
+        .trim_start_matches(['"', '”', ',', ' '])
+        .trim_end_matches(['.', ' ']);
+    Some(format!("{attribution}: “{quote}”"))
+}
+
+/// The clause after "that" when the phrase sits inside it: "reported that Sessions had met
+/// Kislyak in September" → "Sessions had met Kislyak in September".
+fn complement_clause(sentence: &str, phrase: Range<usize>) -> (&str, Range<usize>) {
+    let before = &sentence[..phrase.start];
+    match before.rfind(" that ") {
+        Some(at) if before[at + 6..].split_whitespace().count() >= 2 => {
+            let start = at + 6;
+            (&sentence[start..], phrase.start - start..phrase.end - start)
+        }
+        _ => (sentence, phrase),
+    }
+}
+
+/// The clause with the dated phrase (and its preposition) taken out.
+fn remove_phrase(clause: &str, phrase: Range<usize>) -> String {
+    let mut before = clause[..phrase.start].trim_end();
+    let lower = before.to_lowercase();
+    if let Some(p) = PHRASE_PREPOSITIONS
+        .iter()
+        .find(|p| strip_word_suffix(&lower, p).is_some())
+    {
+        before = before[..before.len() - p.len()].trim_end();
+    }
+    format!("{before} {}", clause[phrase.end..].trim_start())
+}
+
+fn cut_subordinate(text: &str) -> &str {
+    let cut = SUBORDINATORS
+        .iter()
+        .filter_map(|s| text.find(s))
+        .filter(|&i| i > 20)
+        .min();
+    cut.map_or(text, |i| &text[..i])
+}
+
+/// Drops ", he said", ", the agency reported", ", according to officials" at the end.
+fn drop_attribution(text: &str) -> &str {
+    let trimmed = text.trim_end().trim_end_matches(['.', ' ']);
+    let Some(comma) = trimmed.rfind(',') else {
+        return trimmed;
+    };
+    let tail = trimmed[comma + 1..].to_lowercase();
+    let words = tail.split_whitespace().count();
+    if words <= 6
+        && ATTRIBUTION_VERBS
+            .iter()
+            .any(|v| find_word(&tail, v).is_some())
+    {
+        &trimmed[..comma]
+    } else {
+        trimmed
+    }
+}
+
+/// Drops appositions such as ", a vocal supporter of the president," and parentheses.
+fn drop_asides(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(open) = rest
+        .find(", a ")
+        .or_else(|| rest.find(", an "))
+        .or_else(|| rest.find(", the "))
+    {
+        let Some(close) = rest[open + 2..].find(',') else {
+            break;
+        };
+        out.push_str(&rest[..open]);
+        rest = &rest[open + 2 + close + 1..];
+    }
+    out.push_str(rest);
+    let mut result = String::with_capacity(out.len());
+    let mut depth = 0usize;
+    for c in out.chars() {
+        match c {
+            '(' => depth += 1,
+            ')' if depth > 0 => depth -= 1,
+            _ if depth == 0 => result.push(c),
+            _ => {}
+        }
+    }
+    result
+}
+
+/// Whitespace collapsed, no dangling punctuation, a capital first letter, at most
+/// [`MAX_TITLE_CHARS`] characters cut at a word.
+fn finish(text: &str) -> String {
+    let collapsed = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let collapsed = collapsed.replace(" ,", ",").replace(" .", ".");
+    let trimmed = collapsed
+        .trim_matches(|c: char| c == ',' || c == ';' || c == ':' || c == '-' || c.is_whitespace());
+    let trimmed = trimmed.trim_end_matches('.');
+    let mut title: String = match trimmed.chars().next() {
+        Some(first) => first
+            .to_uppercase()
+            .chain(trimmed.chars().skip(1))
+            .collect(),
+        None => String::new(),
+    };
+    if title.chars().count() > MAX_TITLE_CHARS {
+        let cut: String = title.chars().take(MAX_TITLE_CHARS - 1).collect();
+        let at = cut.rfind(' ').unwrap_or(cut.len());
+        title = format!("{}…", cut[..at].trim_end_matches([',', ';', ':', ' ']));
+    }
+    title
+}
+
+/// `text` without `word` at its end, when `word` is a whole word there.
+fn strip_word_suffix<'a>(text: &'a str, word: &str) -> Option<&'a str> {
+    let rest = text.strip_suffix(word)?;
+    (rest.is_empty() || rest.ends_with(' ')).then_some(rest)
+}
+
+/// Byte offset of `word` as a whole word in `text`, the last one.
+fn find_word(text: &str, word: &str) -> Option<usize> {
+    text.match_indices(word)
+        .filter(|(i, _)| {
+            let before_ok = *i == 0 || !text[..*i].ends_with(|c: char| c.is_alphanumeric());
+            let after_ok = !text[i + word.len()..].starts_with(|c: char| c.is_alphanumeric());
+            before_ok && after_ok
+        })
+        .map(|(i, _)| i)
+        .last()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn title_of(sentence: &str, phrase: &str) -> String {
+        let start = sentence.find(phrase).unwrap();
+        title(sentence, start..start + phrase.len())
+    }
+
+    const CONFIRMED: &str = "The U.S. Department of Justice confirmed on Wednesday that Sessions, a vocal supporter of U.S. President Donald Trump during his campaign, had met with Russian Ambassador Sergey Kislyak before the U.S. presidential election in November 2016.";
+
+    #[test]
+    fn main_clause_without_the_phrase_or_asides() {
+        assert_eq!(
+            title_of(CONFIRMED, "Wednesday"),
+            "The U.S. Department of Justice confirmed that Sessions had met with Russian Ambassador Sergey Kislyak"
+        );
+    }
+
+    #[test]
+    fn a_date_attached_to_a_noun_names_that_event() {
+        assert_eq!(
+            title_of(CONFIRMED, "November 2016"),
+            "U.S. presidential election"
+        );
+    }
+
+    #[test]
+    fn a_date_inside_a_that_clause_titles_the_clause() {
+        let s = "The admission followed a report in U.S. newspaper The Washington Post that Sessions had met Kislyak in September when he was still the senator of Alabama.";
+        assert_eq!(title_of(s, "September"), "Sessions had met Kislyak");
+    }
+
+    #[test]
+    fn a_quote_is_the_statement() {
+        let s = "\"I never met with any Russian officials to discuss issues of the campaign,” he said in a statement on Wednesday night.";
+        assert_eq!(
+            title_of(s, "Wednesday night"),
+            "He said in a statement: “I never met with any Russian officials to discuss issues of the campaign”"
+        );
+    }
+
+    #[test]
+    fn attribution_is_dropped_and_long_titles_are_cut_at_a_word() {
+        let s = "The plant will close on Friday, the company said.";
+        assert_eq!(title_of(s, "Friday"), "The plant will close");
+        let long = "U.S. National Security Advisor Michael Flynn resigned earlier this month following allegations that he secretly discussed sanctions with Russia’s ambassador to Washington before the Trump administration came to power.";
+        let t = title_of(long, "earlier this month");
+        assert!(t.chars().count() <= MAX_TITLE_CHARS, "{t}");
+        assert!(
+            t.starts_with(
+                "U.S. National Security Advisor Michael Flynn resigned following allegations"
+            ),
+            "{t}"
+        );
+        assert!(t.ends_with('…'), "{t}");
+    }
+}

@@ -1,0 +1,151 @@
+//! How alike two candidates are, and which pairs are worth scoring at all.
+
+use std::collections::{HashMap, HashSet};
+
+use super::MergeOptions;
+use super::text::content_words;
+use crate::extract::Candidate;
+use crate::time::{Granularity, Interval};
+
+/// A word that appears in more candidates than this blocks nothing: it is too common to say two
+/// reports are about the same thing.
+const MAX_BLOCK_SIZE: usize = 200;
+
+/// Weight of the word overlap in the score; the rest is shared names.
+const WORD_WEIGHT: f64 = 0.7;
+
+/// Precomputed TF-IDF vectors and name sets of every candidate.
+pub struct Similarity {
+    vectors: Vec<Vec<(u32, f32)>>,
+    names: Vec<Vec<String>>,
+    intervals: Vec<Interval>,
+    postings: Vec<Vec<u32>>,
+}
+
+impl Similarity {
+    pub fn new(candidates: &[Candidate]) -> Self {
+        let mut vocabulary: HashMap<String, u32> = HashMap::new();
+        let mut documents: Vec<Vec<(u32, u32)>> = Vec::with_capacity(candidates.len());
+        for c in candidates {
+            let text = c.quote.replacen(&c.phrase, " ", 1);
+            let mut counts: HashMap<u32, u32> = HashMap::new();
+            for word in content_words(&text) {
+                let next = vocabulary.len() as u32;
+                let id = *vocabulary.entry(word).or_insert(next);
+                *counts.entry(id).or_default() += 1;
+            }
+            let mut counts: Vec<(u32, u32)> = counts.into_iter().collect();
+            counts.sort_unstable();
+            documents.push(counts);
+        }
+        let mut postings: Vec<Vec<u32>> = vec![Vec::new(); vocabulary.len()];
+        for (index, doc) in documents.iter().enumerate() {
+            for &(term, _) in doc {
+                postings[term as usize].push(index as u32);
+            }
+        }
+        let n = candidates.len().max(1) as f64;
+        let vectors = documents
+            .iter()
+            .map(|doc| {
+                let mut v: Vec<(u32, f32)> = doc
+                    .iter()
+                    .map(|&(term, tf)| {
+                        let idf = (n / postings[term as usize].len() as f64).ln() + 1.0;
+                        (term, ((1.0 + (tf as f64).ln()) * idf) as f32)
+                    })
+                    .collect();
+                let norm = v.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
+                if norm > 0.0 {
+                    v.iter_mut().for_each(|(_, w)| *w /= norm);
+                }
+                v
+            })
+            .collect();
+        let names = candidates
+            .iter()
+            .map(|c| {
+                let mut names: Vec<String> = c.entities.iter().map(|e| e.to_lowercase()).collect();
+                names.sort();
+                names.dedup();
+                names
+            })
+            .collect();
+        let intervals = candidates.iter().map(|c| c.date.interval()).collect();
+        Similarity {
+            vectors,
+            names,
+            intervals,
+            postings,
+        }
+    }
+
+    /// Similarity from 0 to 1: word overlap (cosine) and shared names.
+    pub fn score(&self, i: usize, j: usize) -> f64 {
+        let words = cosine(&self.vectors[i], &self.vectors[j]);
+        let (a, b) = (&self.names[i], &self.names[j]);
+        let names = if a.is_empty() || b.is_empty() {
+            words
+        } else {
+            let shared = a.iter().filter(|n| b.binary_search(n).is_ok()).count();
+            shared as f64 / a.len().min(b.len()) as f64
+        };
+        WORD_WEIGHT * words + (1.0 - WORD_WEIGHT) * names
+    }
+
+    /// `Some(false)` when the dates overlap, `Some(true)` when they disagree by at most
+    /// `conflict_days` days at day precision, `None` when they cannot be one event.
+    pub fn dates_compatible(&self, i: usize, j: usize, options: &MergeOptions) -> Option<bool> {
+        let (a, b) = (&self.intervals[i], &self.intervals[j]);
+        if a.overlaps(b) {
+            return Some(false);
+        }
+        let precise = |x: &Interval| x.granularity <= Granularity::Day;
+        let gap = (a.first - b.last)
+            .num_days()
+            .max((b.first - a.last).num_days());
+        (precise(a) && precise(b) && gap <= options.conflict_days).then_some(true)
+    }
+
+    /// Every pair that shares a rare enough word and has compatible dates, with its score and
+    /// whether the dates disagree.
+    pub fn scored_pairs(&self, options: &MergeOptions) -> Vec<(usize, usize, f64, bool)> {
+        let mut seen: HashSet<(u32, u32)> = HashSet::new();
+        let mut pairs = Vec::new();
+        for posting in self
+            .postings
+            .iter()
+            .filter(|p| p.len() > 1 && p.len() <= MAX_BLOCK_SIZE)
+        {
+            for (k, &i) in posting.iter().enumerate() {
+                for &j in &posting[k + 1..] {
+                    if !seen.insert((i, j)) {
+                        continue;
+                    }
+                    let (i, j) = (i as usize, j as usize);
+                    if let Some(conflict) = self.dates_compatible(i, j, options) {
+                        pairs.push((i, j, self.score(i, j), conflict));
+                    }
+                }
+            }
+        }
+        pairs.sort_by_key(|p| (p.0, p.1));
+        pairs
+    }
+}
+
+fn cosine(a: &[(u32, f32)], b: &[(u32, f32)]) -> f64 {
+    let (mut i, mut j, mut sum) = (0, 0, 0.0f32);
+    while i < a.len() && j < b.len() {
+        match a[i].0.cmp(&b[j].0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                sum += a[i].1 * b[j].1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    f64::from(sum)
+}

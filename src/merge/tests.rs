@@ -1,0 +1,133 @@
+use super::*;
+use crate::time::Edtf;
+use chrono::NaiveDate;
+use std::path::PathBuf;
+
+fn candidate(article: usize, date: &str, quote: &str, entities: &[&str]) -> Candidate {
+    Candidate {
+        article,
+        article_id: format!("a{article}"),
+        sentence: 0,
+        sentence_span: 0..quote.len(),
+        date: Edtf::parse(date).unwrap(),
+        value: date.into(),
+        phrase: "then".into(),
+        title: quote.trim_end_matches('.').into(),
+        entities: entities.iter().map(|s| s.to_string()).collect(),
+        quote: quote.into(),
+        published: NaiveDate::from_ymd_opt(2017, 3, 10 + article as u32),
+    }
+}
+
+fn articles(n: usize) -> Vec<Article> {
+    (0..n)
+        .map(|i| Article {
+            id: format!("a{i}"),
+            path: PathBuf::from(format!("content/a{i}.md")),
+            title: format!("Article {i}"),
+            published: NaiveDate::from_ymd_opt(2017, 3, 10 + i as u32),
+            published_text: None,
+            publisher: Some(format!("Paper {i}")),
+            url: None,
+            author: None,
+            tags: vec![],
+            text: String::new(),
+        })
+        .collect()
+}
+
+#[test]
+fn the_same_event_told_twice_is_one_event_with_the_most_specific_date() {
+    let candidates = vec![
+        candidate(
+            0,
+            "2017-03-07",
+            "The Millbrook bridge reopened to traffic.",
+            &["Millbrook"],
+        ),
+        candidate(
+            1,
+            "2017-03",
+            "Millbrook's bridge reopened to traffic earlier this month.",
+            &["Millbrook"],
+        ),
+        candidate(
+            1,
+            "2017-03-08",
+            "The council approved the budget for the library.",
+            &["Council"],
+        ),
+    ];
+    let merged = merge(&candidates, &articles(2), &MergeOptions::default());
+    assert_eq!(
+        merged.events.len(),
+        2,
+        "{}",
+        explain(&merged, &candidates, 0.35)
+    );
+    let bridge = merged
+        .events
+        .iter()
+        .find(|e| e.title.contains("bridge"))
+        .unwrap();
+    assert_eq!(bridge.date.to_string(), "2017-03-07");
+    assert_eq!(bridge.sources.len(), 2);
+    assert!(bridge.date_conflicts.is_empty());
+    assert_eq!(bridge.id, "2017-03-07-millbrook-bridge-reopen-traffic");
+}
+
+#[test]
+fn close_dates_that_disagree_are_kept_as_conflicts() {
+    let q = "Flooding closed the Millbrook bridge and the river road.";
+    let candidates = vec![
+        candidate(0, "2017-03-03", q, &["Millbrook"]),
+        candidate(1, "2017-03-03", q, &["Millbrook"]),
+        candidate(2, "2017-03-05", q, &["Millbrook"]),
+    ];
+    let merged = merge(&candidates, &articles(3), &MergeOptions::default());
+    assert_eq!(merged.events.len(), 1);
+    let event = &merged.events[0];
+    assert_eq!(event.date.to_string(), "2017-03-03");
+    assert_eq!(event.date_conflicts.len(), 1);
+    assert_eq!(event.date_conflicts[0].article, "a2");
+}
+
+#[test]
+fn a_middle_report_does_not_chain_unrelated_events() {
+    let candidates = vec![
+        candidate(
+            0,
+            "2017-03-07",
+            "The mayor opened the new bridge.",
+            &["Mayor"],
+        ),
+        candidate(
+            1,
+            "2017-03-07",
+            "The mayor opened the new bridge and the school.",
+            &["Mayor"],
+        ),
+        candidate(
+            2,
+            "2017-03-07",
+            "The school board closed the school.",
+            &["School Board"],
+        ),
+    ];
+    let merged = merge(&candidates, &articles(3), &MergeOptions::default());
+    assert!(
+        merged.events.iter().all(|e| e.sources.len() < 3),
+        "{}",
+        explain(&merged, &candidates, 0.35)
+    );
+}
+
+#[test]
+fn ids_stay_stable_when_a_stored_event_shares_a_source() {
+    let candidates = vec![candidate(0, "2017-03-07", "The bridge reopened.", &[])];
+    let mut merged = merge(&candidates, &articles(1), &MergeOptions::default());
+    let mut stored = merged.events[0].clone();
+    stored.id = "bridge-reopening".into();
+    stable_ids(&mut merged.events, &[stored]);
+    assert_eq!(merged.events[0].id, "bridge-reopening");
+}
