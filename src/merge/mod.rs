@@ -8,6 +8,7 @@
 //! average linkage, so a middle candidate cannot chain two unrelated events together.
 
 mod build;
+pub mod eval;
 mod score;
 pub mod text;
 

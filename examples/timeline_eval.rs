@@ -1,0 +1,31 @@
+//! Scores extraction and merging on SemEval-2015 TimeLine folders, beside two baselines.
+//!
+//! cargo run --release --example timeline_eval -- ../shared/data/timelines/semeval2015/trial
+
+use std::path::PathBuf;
+use std::time::Instant;
+
+use annals::merge::MergeOptions;
+use annals::merge::eval::Corpus;
+
+fn main() -> anyhow::Result<()> {
+    let mut folders: Vec<PathBuf> = std::env::args_os().skip(1).map(PathBuf::from).collect();
+    if folders.is_empty() {
+        let root =
+            PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/data/timelines/semeval2015");
+        folders = vec![root.join("trial"), root.join("corpus_1")];
+    }
+    for folder in folders {
+        let corpus = Corpus::load(&folder)?;
+        let started = Instant::now();
+        let report = corpus.evaluate(&MergeOptions::default());
+        println!(
+            "{} ({} articles, extract + merge + score in {:.1} ms)",
+            folder.display(),
+            corpus.articles.len(),
+            started.elapsed().as_secs_f64() * 1e3
+        );
+        println!("{report}\n");
+    }
+    Ok(())
+}
