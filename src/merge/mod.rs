@@ -159,6 +159,47 @@ fn linkage(
     (total / (a.len() * b.len()) as f64, compatible)
 }
 
+/// Whether two finished events (say a hand-made one and a fresh extraction) tell the same
+/// thing: overlapping dates, and titles and quotes alike enough by word overlap and shared names.
+pub fn same_event(a: &Event, b: &Event, threshold: f64) -> bool {
+    if !a.date.interval().overlaps(&b.date.interval()) {
+        return false;
+    }
+    let words = |e: &Event| -> HashMap<String, f64> {
+        let mut counts = HashMap::new();
+        let text =
+            std::iter::once(e.title.as_str()).chain(e.sources.iter().map(|s| s.quote.as_str()));
+        for word in text.flat_map(text::content_words) {
+            *counts.entry(word).or_insert(0.0) += 1.0;
+        }
+        counts
+    };
+    let (wa, wb) = (words(a), words(b));
+    let dot: f64 = wa
+        .iter()
+        .filter_map(|(w, x)| wb.get(w).map(|y| x * y))
+        .sum();
+    let norm = |m: &HashMap<String, f64>| m.values().map(|x| x * x).sum::<f64>().sqrt();
+    let cosine = if dot == 0.0 {
+        0.0
+    } else {
+        dot / (norm(&wa) * norm(&wb))
+    };
+    let lower = |e: &Event| {
+        e.entities
+            .iter()
+            .map(|n| n.to_lowercase())
+            .collect::<std::collections::HashSet<_>>()
+    };
+    let (na, nb) = (lower(a), lower(b));
+    let names = if na.is_empty() || nb.is_empty() {
+        cosine
+    } else {
+        na.intersection(&nb).count() as f64 / na.len().min(nb.len()) as f64
+    };
+    0.7 * cosine + 0.3 * names >= threshold
+}
+
 /// Human lines for `--explain`: each event with the candidates that joined it, then near misses.
 pub fn explain(merged: &Merged, candidates: &[Candidate], threshold: f64) -> String {
     let mut out = String::new();

@@ -131,3 +131,28 @@ fn ids_stay_stable_when_a_stored_event_shares_a_source() {
     stable_ids(&mut merged.events, &[stored]);
     assert_eq!(merged.events[0].id, "bridge-reopening");
 }
+
+#[test]
+fn a_hand_made_event_matches_a_fresh_report_of_it() {
+    let candidates = vec![
+        candidate(
+            0,
+            "2017-03-07",
+            "The Millbrook bridge reopened to traffic after repairs.",
+            &["Millbrook"],
+        ),
+        candidate(
+            1,
+            "2017-03-09",
+            "The library board elected a new chair.",
+            &["Library Board"],
+        ),
+    ];
+    let merged = merge(&candidates, &articles(2), &MergeOptions::default());
+    let mut hand_made = merged.events[0].clone();
+    hand_made.title = "Millbrook bridge reopens".into();
+    hand_made.sources.clear();
+    hand_made.date = Edtf::parse("2017-03").unwrap();
+    assert!(same_event(&hand_made, &merged.events[0], 0.35));
+    assert!(!same_event(&hand_made, &merged.events[1], 0.35));
+}
