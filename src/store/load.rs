@@ -174,8 +174,8 @@ fn located(
         )
     } else if message.contains("is not a date") {
         (
-            format!("invalid date: {message}"),
-            "dates are EDTF: 2017, 2017-03, 2017-03-01, 2017-03-01/2017-03-05, 2017-03~, 2017-03?"
+            message,
+            "`~` marks an approximate date and `?` an uncertain one; see docs/events.md"
                 .to_string(),
         )
     } else {
