@@ -56,6 +56,10 @@ pub(crate) fn load_on(events_dir: &Path, today: NaiveDate) -> anyhow::Result<Sto
         .collect();
     for name in gone {
         let record = state.files.remove(&name).expect("listed above");
+        if events.iter().any(|e| e.event.id == record.id) {
+            // Renamed rather than deleted: the event lives on in a file of its own.
+            continue;
+        }
         state.rejected.entry(record.id).or_insert(RejectedRecord {
             noticed: today,
             title: record.title,

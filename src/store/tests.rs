@@ -671,3 +671,34 @@ fn a_hidden_event_counts_as_edited_even_if_annals_wrote_it() {
     let p = plan(&store, vec![vote()], &never);
     assert!(p.is_empty() && p.updated.is_empty(), "{p}");
 }
+
+#[test]
+fn a_renamed_file_is_not_a_deleted_event() {
+    let dir = written(vec![vote()]);
+    let d = dir.path();
+    std::fs::rename(d.join("vote.yaml"), d.join("2017-vote.yaml")).unwrap();
+    let store = load_today(d);
+    assert!(rejected(&store).is_empty());
+    assert_eq!(store.events[0].class, Class::HandMade);
+    let p = plan(&store, vec![vote()], &never);
+    assert!(p.is_empty() && p.added.is_empty(), "{p}");
+}
+
+#[test]
+fn the_documented_example_event_is_valid() {
+    let doc = include_str!("../../docs/events.md");
+    let example = doc
+        .split("```yaml\n")
+        .nth(1)
+        .and_then(|rest| rest.split("```").next())
+        .unwrap();
+    let event = parse_event(Path::new("budget-vote.yaml"), example).unwrap();
+    assert_eq!(event.id, "budget-vote");
+    assert_eq!(event.sources[0].phrase.as_deref(), Some("on Wednesday"));
+    assert_eq!(event.date_conflicts.len(), 1);
+    assert_eq!((event.hidden, event.importance), (true, Some(4)));
+    // And the error the documentation shows is the one annals gives.
+    let misspelt = "id: budget-vote\ndate: \"2017-03-01\"\ntitel: Parliament passes the budget\n";
+    let err = parse_event(Path::new("content/events/budget-vote.yaml"), misspelt).unwrap_err();
+    assert!(doc.contains(&format!("```text\n{err}\n```")), "{err}");
+}

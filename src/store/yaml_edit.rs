@@ -24,13 +24,17 @@ pub(crate) fn to_yaml(event: &Event) -> Result<String, String> {
 /// the end). Everything else in `text` is kept byte for byte.
 pub(crate) fn append_source(text: &str, source: &Source) -> Result<String, String> {
     let item = serde_saphyr::to_string(&[source]).map_err(|e| e.to_string())?;
+    // Keep Windows line breaks if the file uses them.
+    let nl = if text.contains("\r\n") { "\r\n" } else { "\n" };
+    let item: String = item.lines().map(|l| format!("{l}{nl}")).collect();
     let lines = split_lines(text);
     let Some(key) = lines.iter().position(|l| is_sources_key(l.1)) else {
         let mut out = text.to_string();
         if !out.is_empty() && !out.ends_with('\n') {
-            out.push('\n');
+            out.push_str(nl);
         }
-        out.push_str("sources:\n");
+        out.push_str("sources:");
+        out.push_str(nl);
         out.push_str(&item);
         return Ok(out);
     };
@@ -44,7 +48,7 @@ pub(crate) fn append_source(text: &str, source: &Source) -> Result<String, Strin
         let mut out = String::with_capacity(text.len() + item.len());
         out.push_str(&text[..cut]);
         out.push_str(rest);
-        out.push('\n');
+        out.push_str(nl);
         out.push_str(&item);
         out.push_str(&text[line_end..]);
         return Ok(out);
@@ -77,14 +81,13 @@ pub(crate) fn append_source(text: &str, source: &Source) -> Result<String, Strin
     let mut out = String::with_capacity(text.len() + item.len() + 16);
     out.push_str(&text[..at]);
     if !line.ends_with('\n') {
-        out.push('\n');
+        out.push_str(nl);
     }
-    for item_line in item.lines() {
-        if !item_line.is_empty() {
+    for item_line in item.split_inclusive('\n') {
+        if !item_line.trim().is_empty() {
             out.push_str(&pad);
         }
         out.push_str(item_line);
-        out.push('\n');
     }
     out.push_str(&text[at..]);
     Ok(out)
@@ -160,6 +163,16 @@ mod tests {
         assert_eq!(
             out,
             "id: x\nsources: # none yet\n- article: a2\n  published: \"2017-03-02\"\n  quote: r\ndate: 2017\ntitle: X\n"
+        );
+    }
+
+    #[test]
+    fn keeps_windows_line_breaks() {
+        let text = "id: x\r\ndate: 2017\r\ntitle: X\r\nsources:\r\n- article: a1\r\n  quote: q\r\n";
+        let out = append_source(text, &source("a2", "r")).unwrap();
+        assert_eq!(
+            out,
+            format!("{text}- article: a2\r\n  published: \"2017-03-02\"\r\n  quote: r\r\n")
         );
     }
 
