@@ -99,7 +99,8 @@ fn event_files(events_dir: &Path) -> anyhow::Result<Vec<PathBuf>> {
 pub(crate) fn parse_event(path: &Path, text: &str) -> Result<Event, ContentError> {
     match serde_saphyr::from_str::<Event>(text) {
         Ok(event) => Ok(event),
-        Err(e) if message_of(&e) == "missing field `id`" => {
+        // A flow mapping (`{date: ..., title: ...}`) cannot take an inserted `id:` line.
+        Err(e) if message_of(&e) == "missing field `id`" && !text.trim_start().starts_with('{') => {
             // Retry with the id from the file name, inserted after a leading `---` if any.
             let stem = path
                 .file_stem()
@@ -175,6 +176,14 @@ fn located(
         (
             format!("the event has no `{field}`"),
             "every event needs `id` (or a file name), `date` and `title`".to_string(),
+        )
+    } else if let Some(key) = message
+        .strip_prefix("duplicate mapping key: ")
+        .and_then(|m| m.split(',').next())
+    {
+        (
+            format!("key `{key}` appears twice"),
+            "keep one of them; YAML allows each key once per mapping".to_string(),
         )
     } else if message.contains("is not a date") {
         (
