@@ -24,6 +24,15 @@ impl Plan {
     /// Before writing anything it checks that no planned file changed since [`super::load`]
     /// read it (and that new files still do not exist); if one did, nothing is written.
     pub fn apply(&self, events_dir: &Path) -> anyhow::Result<ApplyReport> {
+        self.apply_with(events_dir, write_atomic)
+    }
+
+    /// [`Plan::apply`] with the writing of event files injectable, so tests can make it fail.
+    pub(crate) fn apply_with(
+        &self,
+        events_dir: &Path,
+        write_file: impl Fn(&Path, &[u8]) -> anyhow::Result<()>,
+    ) -> anyhow::Result<ApplyReport> {
         for write in &self.writes {
             let path = events_dir.join(&write.name);
             let current = match std::fs::read(&path) {
@@ -40,25 +49,40 @@ impl Plan {
                 );
             }
         }
-        let state_path = events_dir.join(STATE_FILE);
-        let state_bytes = self.state.to_bytes();
-        let state_changed = std::fs::read(&state_path).ok().as_deref() != Some(&state_bytes[..]);
-        if !self.writes.is_empty() || state_changed {
+        if !self.writes.is_empty() {
             std::fs::create_dir_all(events_dir)
                 .with_context(|| format!("cannot create {}", events_dir.display()))?;
         }
         let mut report = ApplyReport::default();
+        let mut state = self.state.clone();
         for write in &self.writes {
             let path = events_dir.join(&write.name);
-            write_atomic(&path, &write.bytes)?;
+            if let Err(e) = write_file(&path, &write.bytes) {
+                // Record what was written, so those files are not mistaken for edited ones.
+                let _ = write_state(events_dir, &state);
+                return Err(e);
+            }
+            if let Some(record) = &write.record {
+                state.files.insert(write.name.clone(), record.clone());
+            }
             report.written.push(path);
         }
-        if state_changed {
-            write_atomic(&state_path, &state_bytes)?;
-            report.state_written = true;
-        }
+        report.state_written = write_state(events_dir, &state)?;
         Ok(report)
     }
+}
+
+/// Writes the state file if its bytes change; returns whether it did.
+fn write_state(events_dir: &Path, state: &state::State) -> anyhow::Result<bool> {
+    let path = events_dir.join(STATE_FILE);
+    let bytes = state.to_bytes();
+    if std::fs::read(&path).ok().as_deref() == Some(&bytes[..]) {
+        return Ok(false);
+    }
+    std::fs::create_dir_all(events_dir)
+        .with_context(|| format!("cannot create {}", events_dir.display()))?;
+    write_atomic(&path, &bytes)?;
+    Ok(true)
 }
 
 /// Replaces `path` with `bytes` so that a reader sees either the old or the new file, never a

@@ -25,6 +25,7 @@ pub struct Plan {
     /// Things annals could not do and a person should look at.
     pub warnings: Vec<String>,
     pub(crate) writes: Vec<FileWrite>,
+    /// The state before any write: deletions noticed, written files not yet recorded.
     pub(crate) state: State,
 }
 
@@ -50,13 +51,15 @@ pub struct NewSource {
     pub article: String,
 }
 
-/// One file to write: its name in the events folder, the new bytes, and the hash of the bytes
-/// it had when planned (`None`: it must not exist yet).
+/// One file to write: its name in the events folder, the new bytes, the hash of the bytes it
+/// had when planned (`None`: it must not exist yet), and what to record in the state once it is
+/// written (`None` for files a person owns, which must stay unrecorded or edited).
 #[derive(Debug, Clone)]
 pub(crate) struct FileWrite {
     pub name: String,
     pub bytes: Vec<u8>,
     pub expected: Option<String>,
+    pub record: Option<FileRecord>,
 }
 
 /// Plans how `extracted` (freshly merged events with stable ids) changes `store`.
@@ -143,6 +146,7 @@ pub fn plan(
                 name: Store::file_name(stored),
                 bytes: text.into_bytes(),
                 expected: Some(state::hash(stored.text.as_bytes())),
+                record: None,
             });
         }
     }
@@ -171,9 +175,9 @@ fn refresh(store: &Store, i: usize, fresh: &Event, plan: &mut Plan) {
         id: fresh.id.clone(),
         fields: changed_fields(&stored.event, fresh),
     });
-    plan.state.files.insert(name.clone(), record(fresh, &text));
     plan.writes.push(FileWrite {
         name,
+        record: Some(record(fresh, &text)),
         bytes: text.into_bytes(),
         expected: Some(state::hash(stored.text.as_bytes())),
     });
@@ -187,7 +191,7 @@ fn add(fresh: Event, taken: &mut BTreeSet<String>, plan: &mut Plan) {
     };
     let name = free_file_name(&fresh.id, taken);
     taken.insert(name.clone());
-    plan.state.files.insert(name.clone(), record(&fresh, &text));
+    let record = record(&fresh, &text);
     plan.added.push(AddedEvent {
         id: fresh.id,
         title: fresh.title,
@@ -196,6 +200,7 @@ fn add(fresh: Event, taken: &mut BTreeSet<String>, plan: &mut Plan) {
         name,
         bytes: text.into_bytes(),
         expected: None,
+        record: Some(record),
     });
 }
 

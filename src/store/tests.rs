@@ -405,6 +405,31 @@ fn apply_writes_nothing_if_a_file_changed_since_loading() {
     assert_eq!(read(d, ".annals-state.json"), state_before);
 }
 
+#[test]
+fn a_failure_half_way_still_records_the_files_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let store = load_today(d);
+    let events = vec![vote(), ev("zz-fire", "2017-06", "Fire", vec![])];
+    let p = plan(&store, events.clone(), &never);
+    let err = p
+        .apply_with(d, |path, bytes| {
+            if path.ends_with("zz-fire.yaml") {
+                anyhow::bail!("simulated failure");
+            }
+            super::apply::write_atomic(path, bytes)
+        })
+        .unwrap_err();
+    assert_eq!(err.to_string(), "simulated failure");
+    assert!(!d.join("zz-fire.yaml").exists());
+    // vote.yaml is recorded, so it is untouched (refreshable), and the fire is simply new.
+    let store = load_today(d);
+    assert_eq!(store.events[0].class, Class::Untouched);
+    let p = plan(&store, events, &never);
+    assert_eq!(p.files_to_write(), [Path::new("zz-fire.yaml")]);
+    assert_eq!(p.unchanged, 1);
+}
+
 /// The whole story of the brief: extract, a person edits, deletes and adds, extract again.
 #[test]
 fn re_extraction_keeps_every_human_change() {
