@@ -55,6 +55,10 @@ pub fn check(store: &Store, articles: &[ArticleRef]) -> Vec<Diagnostic> {
             Some(offset) => err.at_offset(text, offset),
             None => err,
         };
+        let at_key = |key: &str, err: ContentError| match key_offset(text, key) {
+            Some(offset) => err.at_offset(text, offset),
+            None => err,
+        };
         if let Some(first) = first_with_id.get(event.id.as_str()) {
             let err = ContentError::new(
                 &stored.path,
@@ -67,7 +71,7 @@ pub fn check(store: &Store, articles: &[ArticleRef]) -> Vec<Diagnostic> {
             .help("give one of the events another id, or delete one file");
             out.push(Diagnostic {
                 severity: Severity::Error,
-                error: at("id:", err),
+                error: at_key("id:", err),
             });
         } else {
             first_with_id.insert(&event.id, &stored.path);
@@ -132,9 +136,19 @@ pub fn check(store: &Store, articles: &[ArticleRef]) -> Vec<Diagnostic> {
             .help("a report cannot describe a later event as past; check the date (or mark it uncertain with `?`)");
             out.push(Diagnostic {
                 severity: Severity::Warning,
-                error: at("date:", err),
+                error: at_key("date:", err),
             });
         }
     }
     out
+}
+
+/// Byte offset of the top-level `key` (a line starting with it).
+fn key_offset(text: &str, key: &str) -> Option<usize> {
+    if text.starts_with(key) {
+        return Some(0);
+    }
+    text.match_indices(&format!("\n{key}"))
+        .next()
+        .map(|(i, _)| i + 1)
 }

@@ -592,7 +592,7 @@ fn check_finds_duplicates_missing_articles_lost_quotes_and_dates_after_publicati
     .unwrap();
     std::fs::write(
         d.join("b.yaml"),
-        "title: B\nid: vote\ndate: 2017-03-09\nsources:\n- article: a1\n  quote: Nobody said this.\n- article: gone\n  quote: x\n",
+        "title: \"Rapid: B\"\nid: vote\ndate: 2017-03-09\nsources:\n- article: a1\n  quote: Nobody said this.\n- article: gone\n  quote: x\n",
     )
     .unwrap();
     let store = load_today(d);
