@@ -1,0 +1,206 @@
+//! Reading the events folder: parse every `*.yaml`/`*.yml` file with located errors and classify
+//! it against the state file.
+
+use std::path::{Path, PathBuf};
+
+use anyhow::Context;
+use chrono::NaiveDate;
+
+use super::state::{self, RejectedRecord, State};
+use super::{Class, Store, StoredEvent};
+use crate::error::ContentError;
+use crate::event::Event;
+
+/// Reads every event file of `events_dir` (a missing folder is an empty store).
+///
+/// Parse errors, unknown keys and invalid dates are [`ContentError`]s naming file:line:column.
+pub fn load(events_dir: &Path) -> anyhow::Result<Store> {
+    load_on(events_dir, chrono::Local::now().date_naive())
+}
+
+/// [`load`], with `today` as the day deletions are noticed.
+pub(crate) fn load_on(events_dir: &Path, today: NaiveDate) -> anyhow::Result<Store> {
+    let mut state = State::load(events_dir)?;
+    let mut events = Vec::new();
+    for path in event_files(events_dir)? {
+        let bytes =
+            std::fs::read(&path).with_context(|| format!("cannot read {}", path.display()))?;
+        let text = String::from_utf8(bytes).map_err(|_| {
+            ContentError::new(&path, "the event file is not UTF-8 text")
+                .help("save the file as UTF-8")
+        })?;
+        let event = parse_event(&path, &text)?;
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let record = state.files.get(&name);
+        let class = match record {
+            None => Class::HandMade,
+            Some(r) if r.hash == state::hash(text.as_bytes()) && !event.hidden => Class::Untouched,
+            Some(_) => Class::Edited,
+        };
+        events.push(StoredEvent {
+            recorded_id: record.map(|r| r.id.clone()),
+            event,
+            path,
+            class,
+            text,
+        });
+    }
+    let gone: Vec<String> = state
+        .files
+        .keys()
+        .filter(|name| !events_dir.join(name).exists())
+        .cloned()
+        .collect();
+    for name in gone {
+        let record = state.files.remove(&name).expect("listed above");
+        if events.iter().any(|e| e.event.id == record.id) {
+            // Renamed rather than deleted: the event lives on in a file of its own.
+            continue;
+        }
+        state.rejected.entry(record.id).or_insert(RejectedRecord {
+            noticed: today,
+            title: record.title,
+        });
+    }
+    Ok(Store { events, state })
+}
+
+/// The event files of the folder, sorted by name. Dot files (the state, temporary files) are
+/// skipped.
+fn event_files(events_dir: &Path) -> anyhow::Result<Vec<PathBuf>> {
+    let entries = match std::fs::read_dir(events_dir) {
+        Ok(entries) => entries,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(e) => {
+            return Err(anyhow::Error::new(e).context(format!(
+                "cannot read the events folder {}",
+                events_dir.display()
+            )));
+        }
+    };
+    let mut files = Vec::new();
+    for entry in entries {
+        let entry = entry.with_context(|| format!("cannot read {}", events_dir.display()))?;
+        let path = entry.path();
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let is_yaml = name.ends_with(".yaml") || name.ends_with(".yml");
+        if is_yaml && !name.starts_with('.') && path.is_file() {
+            files.push(path);
+        }
+    }
+    files.sort();
+    Ok(files)
+}
+
+/// Parses one event file. A missing `id` is taken from the file name.
+pub(crate) fn parse_event(path: &Path, text: &str) -> Result<Event, ContentError> {
+    match serde_saphyr::from_str::<Event>(text) {
+        Ok(event) => Ok(event),
+        // A flow mapping (`{date: ..., title: ...}`) cannot take an inserted `id:` line.
+        Err(e) if message_of(&e) == "missing field `id`" && !text.trim_start().starts_with('{') => {
+            // Retry with the id from the file name, inserted after a leading `---` if any.
+            let stem = path
+                .file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            let at = if text.starts_with("---") {
+                text.find('\n').map_or(text.len(), |i| i + 1)
+            } else {
+                0
+            };
+            let inserted_line = text[..at].matches('\n').count() + 1;
+            let id_line = format!(
+                "id: {}\n",
+                serde_json::to_string(&stem).expect("strings serialise")
+            );
+            let patched = format!("{}{id_line}{}", &text[..at], &text[at..]);
+            serde_saphyr::from_str::<Event>(&patched)
+                .map_err(|e| located(path, text, &e, Some(inserted_line)))
+        }
+        Err(e) => Err(located(path, text, &e, None)),
+    }
+}
+
+/// The error message without serde-saphyr's location suffix and snippet.
+fn message_of(e: &serde_saphyr::Error) -> String {
+    let text = e.without_snippet().to_string();
+    match e.location() {
+        Some(l) => {
+            let suffix = format!(" at line {}, column {}", l.line(), l.column());
+            text.strip_suffix(&suffix).unwrap_or(&text).to_string()
+        }
+        None => text,
+    }
+}
+
+/// Turns a serde-saphyr error into a [`ContentError`] pointing into `text`. `inserted_line` is
+/// the 1-based line of an `id:` line added before parsing, which shifts later lines by one.
+fn located(
+    path: &Path,
+    text: &str,
+    e: &serde_saphyr::Error,
+    inserted_line: Option<usize>,
+) -> ContentError {
+    let message = message_of(e);
+    let mut position = e.location().map(|l| {
+        let line = usize::try_from(l.line()).unwrap_or(usize::MAX).max(1);
+        let column = usize::try_from(l.column()).unwrap_or(usize::MAX).max(1);
+        match inserted_line {
+            Some(inserted) if line > inserted => (line - 1, column),
+            Some(inserted) if line == inserted => (line, 1),
+            _ => (line, column),
+        }
+    });
+    let (message, help) = if let Some(unknown) = message
+        .strip_prefix("unknown field `")
+        .and_then(|m| m.split('`').next())
+    {
+        let expected: Vec<&str> = message
+            .split_once("expected one of ")
+            .map(|(_, list)| list.split(", ").collect())
+            .unwrap_or_default();
+        let help = match crate::suggest::closest(unknown, expected.iter().copied()) {
+            Some(best) => format!("did you mean `{best}`?"),
+            None => format!("the keys allowed here are {}", expected.join(", ")),
+        };
+        (format!("unknown key `{unknown}` in event file"), help)
+    } else if let Some(field) = message
+        .strip_prefix("missing field `")
+        .and_then(|m| m.strip_suffix('`'))
+    {
+        // serde-saphyr points at the end of the mapping; the start is more useful.
+        position = Some((1, 1));
+        (
+            format!("the event has no `{field}`"),
+            "every event needs `id` (or a file name), `date` and `title`".to_string(),
+        )
+    } else if let Some(key) = message
+        .strip_prefix("duplicate mapping key: ")
+        .and_then(|m| m.split(',').next())
+    {
+        (
+            format!("key `{key}` appears twice"),
+            "keep one of them; YAML allows each key once per mapping".to_string(),
+        )
+    } else if message.contains("is not a date") {
+        (
+            message,
+            "`~` marks an approximate date and `?` an uncertain one; see docs/events.md"
+                .to_string(),
+        )
+    } else {
+        (
+            format!("the event file is not valid YAML for an event: {message}"),
+            "see docs/events.md for the format of event files".to_string(),
+        )
+    };
+    let mut err = ContentError::new(path, message).help(help);
+    if let Some((line, column)) = position {
+        let line = line.min(text.lines().count().max(1));
+        err = err.at(text, line, column);
+    }
+    err
+}
