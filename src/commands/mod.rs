@@ -1,6 +1,9 @@
 //! One file per subcommand: each loads what it needs from the stages and calls them in order.
 
+mod check;
+mod extract;
 mod init;
+mod site_input;
 mod tag;
 
 use crate::cli::{Cli, Command, Outcome};
@@ -9,10 +12,10 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
     match cli.command {
         Command::Tag(args) => tag::run(&args),
         Command::Init { dir } => init::run(&dir.unwrap_or(cli.root)),
-        Command::Extract(_) => not_built("extract"),
+        Command::Extract(args) => extract::run(&cli.root, &args),
         Command::Build(_) => not_built("build"),
         Command::Serve { .. } => not_built("serve"),
-        Command::Check => not_built("check"),
+        Command::Check => check::run(&cli.root),
     }
 }
 

@@ -40,10 +40,23 @@ pub struct Candidate {
 
 /// The candidates of every article, in article order, using every core.
 pub fn extract_all(articles: &[Article], numeric_order: NumericOrder) -> Vec<Candidate> {
+    extract_all_with(articles, numeric_order, &|| {})
+}
+
+/// [`extract_all`], calling `done` after each article (for a progress bar).
+pub fn extract_all_with(
+    articles: &[Article],
+    numeric_order: NumericOrder,
+    done: &(dyn Fn() + Sync),
+) -> Vec<Candidate> {
     let per_article: Vec<Vec<Candidate>> = articles
         .par_iter()
         .enumerate()
-        .map(|(index, article)| extract(index, article, numeric_order))
+        .map(|(index, article)| {
+            let found = extract(index, article, numeric_order);
+            done();
+            found
+        })
         .collect();
     per_article.into_iter().flatten().collect()
 }

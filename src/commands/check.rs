@@ -1,0 +1,40 @@
+//! `annals check`: site.toml, the articles and the event store, validated; nothing written.
+
+use std::path::Path;
+
+use super::site_input::Site;
+use crate::cli::Outcome;
+use crate::store::{self, ArticleRef, Severity};
+
+pub fn run(root: &Path) -> anyhow::Result<Outcome> {
+    let site = Site::open(root)?;
+    let articles = site.articles(None)?;
+    let store = site.store()?;
+    let refs: Vec<ArticleRef> = articles
+        .iter()
+        .map(|a| ArticleRef {
+            id: a.id.clone(),
+            text: a.text.clone(),
+            published: a.published,
+        })
+        .collect();
+    let diagnostics = store::check(&store, &refs);
+    for d in &diagnostics {
+        eprintln!("{d}\n");
+    }
+    let errors = diagnostics
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .count();
+    let warnings = diagnostics.len() - errors;
+    println!(
+        "Checked {} articles and {} events: {errors} errors, {warnings} warnings.",
+        articles.len(),
+        store.events.len()
+    );
+    Ok(if errors > 0 {
+        Outcome::ContentErrors
+    } else {
+        Outcome::Ok
+    })
+}
