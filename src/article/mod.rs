@@ -2,6 +2,10 @@
 
 use std::path::PathBuf;
 
+pub mod chrome;
+pub mod date;
+pub mod front_matter;
+
 use chrono::NaiveDate;
 use serde::Serialize;
 
