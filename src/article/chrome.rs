@@ -23,7 +23,7 @@ pub enum Role {
 /// Whole-line patterns (matched against the trimmed line).
 pub const LINES: &[(Role, &str)] = &[
     // Close buttons and lone ornaments.
-    (Role::Line, r"^[×✕✖xX]$"),
+    (Role::Line, r"^[×✕✖]$"),
     // Buttons and links of banners, sharing bars and cookie boxes.
     (
         Role::Line,

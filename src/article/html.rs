@@ -1,0 +1,695 @@
+//! Saved web pages: a small tolerant tag scanner (no HTML parser dependency) for the title, meta
+//! tags, JSON-LD, `<time datetime>` and the text of the main content.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::chrome;
+
+/// What a page says about itself; the loader turns it into an [`super::Article`].
+#[derive(Debug, Default, PartialEq)]
+pub struct Page {
+    pub title: Option<String>,
+    pub publisher: Option<String>,
+    pub url: Option<String>,
+    pub author: Option<String>,
+    pub published_text: Option<String>,
+    pub tags: Vec<String>,
+    pub text: String,
+}
+
+#[derive(Debug, PartialEq)]
+enum Token<'a> {
+    Start {
+        name: String,
+        attrs: Vec<(String, String)>,
+        closed: bool,
+    },
+    End(String),
+    Text(&'a str),
+}
+
+/// Elements whose content is not article text.
+const DROPPED: &[&str] = &[
+    "head",
+    "title",
+    "script",
+    "style",
+    "nav",
+    "header",
+    "footer",
+    "aside",
+    "form",
+    "noscript",
+    "figure",
+    "figcaption",
+    "button",
+    "select",
+    "svg",
+    "iframe",
+    "template",
+    "dialog",
+    "menu",
+];
+/// Elements that never have content.
+const VOID: &[&str] = &[
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
+    "track", "wbr",
+];
+/// Elements that end a line, and elements that end a paragraph.
+const LINE_BREAKS: &[&str] = &["br", "li", "tr", "dt", "dd", "option"];
+const PARAGRAPH_BREAKS: &[&str] = &[
+    "p",
+    "div",
+    "section",
+    "article",
+    "main",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "ul",
+    "ol",
+    "blockquote",
+    "pre",
+    "table",
+    "dl",
+    "hr",
+    "address",
+    "details",
+    "summary",
+    "body",
+];
+/// Raw-text elements: their content is not markup.
+const RAW: &[&str] = &["script", "style", "textarea", "title", "xmp"];
+
+/// class/id words of boxes that are not the article.
+static CHROME_CLASS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(^|[\s_-])(ads?|advert\w*|adslot|newsletter\w*|subscribe\w*|subscription|donat\w*|promo\w*|related|share|sharing|social|cookies?|consent|banner|paywall|popup|modal|byline|credit|caption|breadcrumbs?|comments?)($|[\s_-])").unwrap()
+});
+static CHROME_ROLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(navigation|banner|complementary|contentinfo|search|dialog)$").unwrap()
+});
+static TITLE_SEPARATORS: &[&str] = &[" | ", " — ", " – ", " :: ", " · "];
+
+pub fn read(source: &str) -> Page {
+    let tokens = tokenize(source);
+    let mut page = Page::default();
+    let mut meta: HashMap<String, String> = HashMap::new();
+    let mut title_tag = None;
+    let mut h1 = None;
+    let mut time_datetime = None;
+    let mut json_ld = Vec::new();
+    for (i, token) in tokens.iter().enumerate() {
+        let Token::Start { name, attrs, .. } = token else {
+            continue;
+        };
+        let attr = |key: &str| {
+            attrs
+                .iter()
+                .find(|(k, _)| k == key)
+                .map(|(_, v)| v.trim().to_string())
+        };
+        match name.as_str() {
+            "meta" => {
+                let key = attr("property")
+                    .or_else(|| attr("name"))
+                    .or_else(|| attr("itemprop"));
+                if let (Some(key), Some(content)) = (key, attr("content"))
+                    && !content.is_empty()
+                {
+                    meta.entry(key.to_ascii_lowercase()).or_insert(content);
+                }
+            }
+            "link" => {
+                let canonical = attr("rel").is_some_and(|r| r.eq_ignore_ascii_case("canonical"));
+                if canonical && page.url.is_none() {
+                    page.url = attr("href");
+                }
+            }
+            "title" if title_tag.is_none() => title_tag = Some(text_of(&tokens, i)),
+            "h1" if h1.is_none() => h1 = Some(text_of(&tokens, i)),
+            "time" if time_datetime.is_none() => time_datetime = attr("datetime"),
+            "script" => {
+                let ld =
+                    attr("type").is_some_and(|t| t.eq_ignore_ascii_case("application/ld+json"));
+                if let (true, Some(Token::Text(raw))) = (ld, tokens.get(i + 1))
+                    && let Ok(value) = serde_json::from_str::<serde_json::Value>(raw)
+                {
+                    json_ld.push(value);
+                }
+            }
+            _ => {}
+        }
+    }
+    let ld = |key: &str| json_ld.iter().find_map(|v| find_key(v, key));
+    let meta_of = |keys: &[&str]| keys.iter().find_map(|k| meta.get(*k).cloned());
+
+    page.publisher = meta_of(&["og:site_name", "application-name"]).or_else(|| ld("publisher"));
+    page.url = page.url.take().or_else(|| meta_of(&["og:url"]));
+    page.author = meta_of(&["author", "article:author"]).or_else(|| ld("author"));
+    page.published_text = meta_of(&["article:published_time", "og:published_time"])
+        .or_else(|| ld("datePublished"))
+        .or(time_datetime)
+        .or_else(|| {
+            meta_of(&[
+                "date",
+                "pubdate",
+                "publishdate",
+                "publish-date",
+                "dc.date",
+                "dc.date.issued",
+                "datepublished",
+                "sailthru.date",
+            ])
+        });
+    page.tags = meta
+        .get("keywords")
+        .or_else(|| meta.get("news_keywords"))
+        .map(|k| {
+            k.split(',')
+                .map(|t| t.trim().to_string())
+                .filter(|t| !t.is_empty())
+                .collect()
+        })
+        .unwrap_or_default();
+    page.title = meta_of(&["og:title", "twitter:title"])
+        .or_else(|| ld("headline"))
+        .or_else(|| {
+            title_tag
+                .map(|t| strip_site_suffix(&t, page.publisher.as_deref()))
+                .filter(|t| !t.is_empty())
+        })
+        .or(h1)
+        .map(|t| decode_entities(&t).trim().to_string())
+        .filter(|t| !t.is_empty());
+
+    let (start, end) = main_range(&tokens);
+    let text = chrome::strip(&render(&tokens[start..end]));
+    // The headline repeated at the top of the body is not text of its own.
+    page.text = match (&page.title, text.split_once("\n\n")) {
+        (Some(title), Some((first, rest))) if first.trim() == title => rest.to_string(),
+        (Some(title), None) if text.trim() == title => String::new(),
+        _ => text,
+    };
+    page
+}
+
+/// "Headline | Site name" → "Headline".
+fn strip_site_suffix(title: &str, site: Option<&str>) -> String {
+    let mut title = title.trim().to_string();
+    loop {
+        let cut = TITLE_SEPARATORS
+            .iter()
+            .chain(site.is_some().then_some(&" - "))
+            .filter_map(|sep| title.rfind(sep).map(|i| (i, sep.len())))
+            .max();
+        let Some((i, len)) = cut else { break };
+        let suffix = title[i + len..].trim();
+        let is_site = site.is_some_and(|s| s.eq_ignore_ascii_case(suffix));
+        if i == 0 || !(is_site || suffix.split_whitespace().count() <= 4) {
+            break;
+        }
+        title.truncate(i);
+    }
+    title.trim().to_string()
+}
+
+/// A JSON-LD value for `key` anywhere in the document: strings as is, `{name}` objects by name.
+fn find_key(value: &serde_json::Value, key: &str) -> Option<String> {
+    use serde_json::Value;
+    match value {
+        Value::Object(map) => {
+            if let Some(v) = map.get(key) {
+                let found = match v {
+                    Value::String(s) => Some(s.clone()),
+                    Value::Object(o) => o.get("name").and_then(Value::as_str).map(str::to_string),
+                    Value::Array(items) => items.iter().find_map(|i| match i {
+                        Value::String(s) => Some(s.clone()),
+                        Value::Object(o) => {
+                            o.get("name").and_then(Value::as_str).map(str::to_string)
+                        }
+                        _ => None,
+                    }),
+                    _ => None,
+                };
+                if let Some(found) = found.filter(|s| !s.trim().is_empty()) {
+                    return Some(found.trim().to_string());
+                }
+            }
+            map.values().find_map(|v| find_key(v, key))
+        }
+        Value::Array(items) => items.iter().find_map(|v| find_key(v, key)),
+        _ => None,
+    }
+}
+
+/// The tokens of the main content: the `<article>` with the most text, else `<main>`, else
+/// `<body>`, else the whole page.
+fn main_range(tokens: &[Token]) -> (usize, usize) {
+    for names in [&["article"][..], &["main"], &["body"]] {
+        let mut best: Option<(usize, usize, usize)> = None;
+        let mut i = 0;
+        while i < tokens.len() {
+            if let Token::Start { name, .. } = &tokens[i]
+                && names.contains(&name.as_str())
+            {
+                let end = matching_end(tokens, i);
+                let size: usize = tokens[i..end]
+                    .iter()
+                    .map(|t| match t {
+                        Token::Text(s) => s.trim().len(),
+                        _ => 0,
+                    })
+                    .sum();
+                if best.is_none_or(|(_, _, b)| size > b) {
+                    best = Some((i, end, size));
+                }
+                i = end;
+                continue;
+            }
+            i += 1;
+        }
+        if let Some((start, end, _)) = best {
+            return (start, end);
+        }
+    }
+    (0, tokens.len())
+}
+
+/// The index just after the end tag closing the element started at `start` (or the end).
+fn matching_end(tokens: &[Token], start: usize) -> usize {
+    let Token::Start { name, closed, .. } = &tokens[start] else {
+        return start + 1;
+    };
+    if *closed || VOID.contains(&name.as_str()) {
+        return start + 1;
+    }
+    let mut depth = 0usize;
+    for (i, token) in tokens.iter().enumerate().skip(start) {
+        match token {
+            Token::Start {
+                name: n,
+                closed: false,
+                ..
+            } if n == name => depth += 1,
+            Token::End(n) if n == name => {
+                depth -= 1;
+                if depth == 0 {
+                    return i + 1;
+                }
+            }
+            _ => {}
+        }
+    }
+    tokens.len()
+}
+
+fn text_of(tokens: &[Token], start: usize) -> String {
+    let end = matching_end(tokens, start);
+    let mut out = String::new();
+    for token in &tokens[start..end] {
+        if let Token::Text(s) = token {
+            out.push_str(&decode_entities(s));
+            out.push(' ');
+        }
+    }
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn is_chrome(name: &str, attrs: &[(String, String)]) -> bool {
+    DROPPED.contains(&name)
+        || attrs.iter().any(|(k, v)| match k.as_str() {
+            "class" | "id" => CHROME_CLASS.is_match(v),
+            "role" => CHROME_ROLE.is_match(v.trim()),
+            "hidden" => true,
+            "aria-hidden" => v.eq_ignore_ascii_case("true"),
+            _ => false,
+        })
+}
+
+/// Plain text of `tokens`: block elements become paragraph breaks, chrome elements are dropped.
+fn render(tokens: &[Token]) -> String {
+    let mut out = String::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        match &tokens[i] {
+            Token::Start { name, attrs, .. } => {
+                if is_chrome(name, attrs) {
+                    i = matching_end(tokens, i);
+                    line_break(&mut out, 2);
+                    continue;
+                }
+                if LINE_BREAKS.contains(&name.as_str()) {
+                    line_break(&mut out, 1);
+                } else if PARAGRAPH_BREAKS.contains(&name.as_str()) {
+                    line_break(&mut out, 2);
+                }
+            }
+            Token::End(name) => {
+                if LINE_BREAKS.contains(&name.as_str()) {
+                    line_break(&mut out, 1);
+                } else if PARAGRAPH_BREAKS.contains(&name.as_str()) {
+                    line_break(&mut out, 2);
+                } else if matches!(name.as_str(), "td" | "th") {
+                    out.push(' ');
+                }
+            }
+            Token::Text(s) => {
+                let text = decode_entities(s).replace('\n', " ");
+                // Indentation between block tags must not make blank lines of its own.
+                if !(text.trim().is_empty() && (out.is_empty() || out.ends_with('\n'))) {
+                    out.push_str(&text);
+                }
+            }
+        }
+        i += 1;
+    }
+    tidy(&out)
+}
+
+/// Ends `out` with `n` line breaks (not more), ignoring trailing spaces.
+fn line_break(out: &mut String, n: usize) {
+    out.truncate(out.trim_end_matches([' ', '\t']).len());
+    let have = out.len() - out.trim_end_matches('\n').len();
+    if !out.is_empty() {
+        for _ in have..n {
+            out.push('\n');
+        }
+    }
+}
+
+/// Collapses spaces within lines and runs of blank lines into one.
+pub fn tidy(text: &str) -> String {
+    let mut out = String::new();
+    let mut blank = false;
+    for line in text.lines() {
+        let line = line.split_whitespace().collect::<Vec<_>>().join(" ");
+        if line.is_empty() {
+            blank = true;
+            continue;
+        }
+        if !out.is_empty() {
+            out.push_str(if blank { "\n\n" } else { "\n" });
+        }
+        out.push_str(&line);
+        blank = false;
+    }
+    out
+}
+
+fn tokenize(src: &str) -> Vec<Token<'_>> {
+    let bytes = src.as_bytes();
+    let mut tokens = Vec::new();
+    let mut i = 0;
+    let mut text_start = 0;
+    while i < bytes.len() {
+        if bytes[i] != b'<' {
+            i += 1;
+            continue;
+        }
+        let rest = &bytes[i..];
+        let next = rest.get(1).copied().unwrap_or(0);
+        let tag_end = if rest.starts_with(b"<!--") {
+            find(bytes, i + 4, b"-->").map_or(bytes.len(), |e| e + 3)
+        } else if next == b'!' || next == b'?' {
+            find(bytes, i, b">").map_or(bytes.len(), |e| e + 1)
+        } else if next == b'/' && rest.get(2).is_some_and(u8::is_ascii_alphabetic) {
+            let (name, after) = name_at(src, i + 2);
+            push_text(&mut tokens, &src[text_start..i]);
+            tokens.push(Token::End(name));
+            let end = find(bytes, after, b">").map_or(bytes.len(), |e| e + 1);
+            i = end;
+            text_start = end;
+            continue;
+        } else if next.is_ascii_alphabetic() {
+            let (name, attrs, closed, end) = start_tag(src, i + 1);
+            push_text(&mut tokens, &src[text_start..i]);
+            let raw = RAW.contains(&name.as_str()) && !closed;
+            tokens.push(Token::Start {
+                name: name.clone(),
+                attrs,
+                closed,
+            });
+            i = end;
+            text_start = end;
+            if raw {
+                let close = format!("</{name}");
+                let stop = find_ci(src, end, &close).unwrap_or(src.len());
+                push_text(&mut tokens, &src[end..stop]);
+                tokens.push(Token::End(name));
+                i = find(bytes, stop, b">").map_or(bytes.len(), |e| e + 1);
+                text_start = i;
+            }
+            continue;
+        } else {
+            i += 1;
+            continue;
+        };
+        push_text(&mut tokens, &src[text_start..i]);
+        i = tag_end;
+        text_start = tag_end;
+    }
+    push_text(&mut tokens, &src[text_start.min(src.len())..]);
+    tokens
+}
+
+fn push_text<'a>(tokens: &mut Vec<Token<'a>>, text: &'a str) {
+    if !text.is_empty() {
+        tokens.push(Token::Text(text));
+    }
+}
+
+fn find(bytes: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
+    bytes
+        .get(from..)?
+        .windows(needle.len())
+        .position(|w| w == needle)
+        .map(|p| p + from)
+}
+
+fn find_ci(src: &str, from: usize, needle: &str) -> Option<usize> {
+    let needle = needle.as_bytes();
+    src.as_bytes()
+        .get(from..)?
+        .windows(needle.len())
+        .position(|w| w.eq_ignore_ascii_case(needle))
+        .map(|p| p + from)
+}
+
+/// A tag or attribute name starting at `i`, lowercased, and the index after it.
+fn name_at(src: &str, mut i: usize) -> (String, usize) {
+    let bytes = src.as_bytes();
+    let start = i;
+    while i < bytes.len() && !bytes[i].is_ascii_whitespace() && !b"/>=".contains(&bytes[i]) {
+        i += 1;
+    }
+    (src[start..i].to_ascii_lowercase(), i)
+}
+
+type StartTag = (String, Vec<(String, String)>, bool, usize);
+
+fn start_tag(src: &str, i: usize) -> StartTag {
+    let bytes = src.as_bytes();
+    let (name, mut i) = name_at(src, i);
+    let mut attrs = Vec::new();
+    loop {
+        while i < bytes.len() && (bytes[i].is_ascii_whitespace() || bytes[i] == b'/') {
+            if bytes[i] == b'/' && bytes.get(i + 1) == Some(&b'>') {
+                return (name, attrs, true, i + 2);
+            }
+            i += 1;
+        }
+        if i >= bytes.len() {
+            return (name, attrs, false, i);
+        }
+        if bytes[i] == b'>' {
+            return (name, attrs, false, i + 1);
+        }
+        let (key, after) = name_at(src, i);
+        i = after.max(i + 1);
+        let mut value = String::new();
+        let mut j = i;
+        while j < bytes.len() && bytes[j].is_ascii_whitespace() {
+            j += 1;
+        }
+        if bytes.get(j) == Some(&b'=') {
+            j += 1;
+            while j < bytes.len() && bytes[j].is_ascii_whitespace() {
+                j += 1;
+            }
+            let start;
+            match bytes.get(j) {
+                Some(&q @ (b'"' | b'\'')) => {
+                    start = j + 1;
+                    let end = find(bytes, start, &[q]).unwrap_or(bytes.len());
+                    value = decode_entities(&src[start..end]);
+                    i = (end + 1).min(bytes.len());
+                }
+                _ => {
+                    start = j;
+                    while j < bytes.len() && !bytes[j].is_ascii_whitespace() && bytes[j] != b'>' {
+                        j += 1;
+                    }
+                    value = decode_entities(&src[start..j]);
+                    i = j;
+                }
+            }
+        }
+        if !key.is_empty() {
+            attrs.push((key, value));
+        }
+    }
+}
+
+const ENTITIES: &[(&str, &str)] = &[
+    ("amp", "&"),
+    ("lt", "<"),
+    ("gt", ">"),
+    ("quot", "\""),
+    ("apos", "'"),
+    ("nbsp", " "),
+    ("ndash", "–"),
+    ("mdash", "—"),
+    ("hellip", "…"),
+    ("lsquo", "‘"),
+    ("rsquo", "’"),
+    ("ldquo", "“"),
+    ("rdquo", "”"),
+    ("laquo", "«"),
+    ("raquo", "»"),
+    ("copy", "©"),
+    ("reg", "®"),
+    ("trade", "™"),
+    ("middot", "·"),
+    ("bull", "•"),
+    ("times", "×"),
+    ("euro", "€"),
+    ("pound", "£"),
+    ("shy", ""),
+    ("zwj", ""),
+    ("zwnj", ""),
+];
+
+/// `&amp;`, `&#8217;`, `&#x2019;` and the common named entities; anything else stays as written.
+pub fn decode_entities(text: &str) -> String {
+    if !text.contains('&') {
+        return text.to_string();
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find('&') {
+        out.push_str(&rest[..at]);
+        rest = &rest[at..];
+        let semi = rest.bytes().take(12).position(|b| b == b';');
+        let decoded = semi.and_then(|semi| {
+            let name = &rest[1..semi];
+            let ch = if let Some(num) = name.strip_prefix('#') {
+                let code = match num.strip_prefix(['x', 'X']) {
+                    Some(hex) => u32::from_str_radix(hex, 16).ok(),
+                    None => num.parse().ok(),
+                };
+                code.and_then(char::from_u32)
+                    .map(|c| if c == '\u{a0}' { ' ' } else { c }.to_string())
+            } else {
+                ENTITIES
+                    .iter()
+                    .find(|(n, _)| *n == name)
+                    .map(|(_, s)| s.to_string())
+            };
+            ch.map(|c| (c, semi + 1))
+        });
+        match decoded {
+            Some((s, len)) => {
+                out.push_str(&s);
+                rest = &rest[len..];
+            }
+            None => {
+                out.push('&');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out.replace('\u{a0}', " ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const PAGE: &str = r#"<!DOCTYPE html>
+<html><head>
+<title>Embassy hedges on meetings | The Moscow Times</title>
+<meta property="og:site_name" content="The Moscow Times">
+<meta property="article:published_time" content="2017-03-02T10:15:00+03:00">
+<link rel="canonical" href="https://example.com/embassy">
+<script type="application/ld+json">{"@graph":[{"@type":"NewsArticle","datePublished":"2017-03-01","author":{"name":"Jane Doe"}}]}</script>
+<style>p { color: red }</style>
+</head><body>
+<header><nav><a href="/">Home</a></nav></header>
+<div class="ad-slot">Buy things</div>
+<article>
+<h1>Embassy hedges on meetings</h1>
+<figure><img src="a.jpg"><figcaption>Jeff Sessions Alex Brandon / AP</figcaption></figure>
+<p>The embassy said &quot;no comment&quot; &amp; left&nbsp;it there.</p>
+<p>Sessions met Kislyak&#8217;s aide in <b>September</b>.<br>He denied it.</p>
+<script>var x = "<p>not text</p>";</script>
+<div class="newsletter-signup"><p>Sign up now</p></div>
+<aside>Related: other news</aside>
+<ul><li>one</li><li>two</li></ul>
+</article>
+<footer>© 2017</footer>
+</body></html>"#;
+
+    #[test]
+    fn reads_metadata_and_main_text() {
+        let page = read(PAGE);
+        assert_eq!(page.title.as_deref(), Some("Embassy hedges on meetings"));
+        assert_eq!(page.publisher.as_deref(), Some("The Moscow Times"));
+        assert_eq!(page.url.as_deref(), Some("https://example.com/embassy"));
+        assert_eq!(page.author.as_deref(), Some("Jane Doe"));
+        assert_eq!(
+            page.published_text.as_deref(),
+            Some("2017-03-02T10:15:00+03:00")
+        );
+        assert_eq!(
+            page.text,
+            "The embassy said \"no comment\" & left it there.\n\nSessions met Kislyak’s aide in September.\nHe denied it.\n\none\ntwo"
+        );
+    }
+
+    #[test]
+    fn falls_back_to_title_tag_json_ld_and_time() {
+        let page = read(
+            "<title>A headline - Daily Planet</title><meta property=og:site_name content='Daily Planet'><p>Text <time datetime=\"2016-11-08\">Tuesday</time>.</p>",
+        );
+        assert_eq!(page.title.as_deref(), Some("A headline"));
+        assert_eq!(page.published_text.as_deref(), Some("2016-11-08"));
+        assert_eq!(page.text, "Text Tuesday.");
+        let page = read(
+            "<script type=\"application/ld+json\">{\"datePublished\":\"March 2, 2017\"}</script><h1>Only h1</h1><main><p>x</p></main>",
+        );
+        assert_eq!(page.title.as_deref(), Some("Only h1"));
+        assert_eq!(page.published_text.as_deref(), Some("March 2, 2017"));
+        assert_eq!(page.text, "x");
+    }
+
+    #[test]
+    fn decodes_entities() {
+        assert_eq!(
+            decode_entities("a &amp; b &quot;c&quot; d&#8217;s &#x2019; &nbsp;e &bogus; & f"),
+            "a & b \"c\" d’s ’  e &bogus; & f"
+        );
+    }
+
+    #[test]
+    fn broken_markup_does_not_lose_text() {
+        let page = read("<p>one<p>two <b unclosed <i>three</i> <a href=x>four");
+        assert_eq!(page.text, "one\n\ntwo three four");
+    }
+}
