@@ -35,6 +35,10 @@ pub const LINES: &[(Role, &str)] = &[
     ),
     (
         Role::Line,
+        r"(?i)^(continue reading( the main story)?|share (the |this )?(full )?(article|story)|related (content|articles|stories|coverage|topics|news)|more (on|about) this (story|topic)|most (read|popular|viewed)|trending( now)?|(follow|like) us on \w+( and \w+)?|save (article|for later)|gift (this )?article|support (us|the [\w ]{1,30}|our work|independent journalism)|available for everyone,? funded by readers)[.:!]?$",
+    ),
+    (
+        Role::Line,
         r"(?i)^(remind me later|maybe later|no,? thanks?( you)?)[.!]?$",
     ),
     (
@@ -87,7 +91,7 @@ pub const LINES: &[(Role, &str)] = &[
     ),
     (
         Role::Opener,
-        r"(?i)^(before you go|one more thing|we need your (help|support)|help us\b|become a (member|supporter|subscriber)|if you (value|enjoy|like|appreciate) (our|this)|you('ve| have) read \d+|support (independent|our) (journalism|reporting|newsroom))",
+        r"(?i)^(before you go|one more thing|(\.\.\.|…)?\s*we have a small favou?r to ask|we need your (help|support)|help us\b|become a (member|supporter|subscriber)|if you (value|enjoy|like|appreciate) (our|this)|you('ve| have) read \d+|support (independent|our) (journalism|reporting|newsroom))",
     ),
 ];
 
@@ -117,6 +121,9 @@ pub const APPEAL_PHRASES: &[&str] = &[
     "become a member",
     "sign up",
     "paywall",
+    "funded by readers",
+    "small favour",
+    "small favor",
 ];
 
 static LINE_SET: LazyLock<RegexSet> =
@@ -259,6 +266,15 @@ mod tests {
         assert_eq!(
             strip(text),
             "The treaty was signed on Monday.\n\nOfficials said we would see."
+        );
+    }
+
+    #[test]
+    fn chrome_of_other_newspapers_goes_and_the_story_stays() {
+        let text = "Advertisement\nContinue reading the main story\n\nProtesters gathered in Minsk on Sunday.\n\nPolice detained dozens of people, witnesses said.\n\nShare full article\n\nRelated Content\n\n... we have a small favour to ask. Millions are turning to us for open, independent journalism.\n\nUnlike many others, we have no shareholders. Our reporting is funded by readers.\n\nSupport the Guardian\n\nAvailable for everyone, funded by readers\nContribute\nSubscribe\n\nWe use cookies to personalise content. By continuing you agree to our cookie policy.\nAccept all";
+        assert_eq!(
+            strip(text),
+            "Protesters gathered in Minsk on Sunday.\n\nPolice detained dozens of people, witnesses said."
         );
     }
 

@@ -102,7 +102,8 @@ pub fn read(source: &str) -> Page {
     let mut meta: HashMap<String, String> = HashMap::new();
     let mut title_tag = None;
     let mut h1 = None;
-    let mut time_datetime = None;
+    // `<time datetime>`: (token index, value, marked as the publication time).
+    let mut times: Vec<(usize, String, bool)> = Vec::new();
     let mut json_ld = Vec::new();
     for (i, token) in tokens.iter().enumerate() {
         let Token::Start { name, attrs, .. } = token else {
@@ -133,7 +134,14 @@ pub fn read(source: &str) -> Page {
             }
             "title" if title_tag.is_none() => title_tag = Some(text_of(&tokens, i)),
             "h1" if h1.is_none() => h1 = Some(text_of(&tokens, i)),
-            "time" if time_datetime.is_none() => time_datetime = attr("datetime"),
+            "time" => {
+                if let Some(value) = attr("datetime").filter(|v| !v.is_empty()) {
+                    let marked = attr("pubdate").is_some()
+                        || attr("itemprop")
+                            .is_some_and(|p| p.eq_ignore_ascii_case("datePublished"));
+                    times.push((i, value, marked));
+                }
+            }
             "script" => {
                 let ld =
                     attr("type").is_some_and(|t| t.eq_ignore_ascii_case("application/ld+json"));
@@ -146,6 +154,14 @@ pub fn read(source: &str) -> Page {
             _ => {}
         }
     }
+    let (start, end) = main_range(&tokens);
+    // A marked time, else the first in the main content (not a sidebar's), else the first.
+    let time_datetime = times
+        .iter()
+        .find(|t| t.2)
+        .or_else(|| times.iter().find(|t| (start..end).contains(&t.0)))
+        .or(times.first())
+        .map(|t| t.1.clone());
     let ld = |key: &str| json_ld.iter().find_map(|v| find_key(v, key));
     let meta_of = |keys: &[&str]| keys.iter().find_map(|k| meta.get(*k).cloned());
 
@@ -188,7 +204,6 @@ pub fn read(source: &str) -> Page {
         .map(|t| decode_entities(&t).trim().to_string())
         .filter(|t| !t.is_empty());
 
-    let (start, end) = main_range(&tokens);
     let text = chrome::strip(&render(&tokens[start..end]));
     // The headline repeated at the top of the body is not text of its own.
     page.text = match (&page.title, text.split_once("\n\n")) {
@@ -677,6 +692,18 @@ mod tests {
         assert_eq!(page.title.as_deref(), Some("Only h1"));
         assert_eq!(page.published_text.as_deref(), Some("March 2, 2017"));
         assert_eq!(page.text, "x");
+    }
+
+    #[test]
+    fn prefers_the_time_of_the_article() {
+        let page = read(
+            "<aside><time datetime=\"2020-01-01\">x</time></aside><article><p>a</p><time datetime=\"2017-03-02\">y</time></article>",
+        );
+        assert_eq!(page.published_text.as_deref(), Some("2017-03-02"));
+        let page = read(
+            "<article><time datetime=\"2017-03-05\">updated</time><time pubdate datetime=\"2017-03-02\">y</time></article>",
+        );
+        assert_eq!(page.published_text.as_deref(), Some("2017-03-02"));
     }
 
     #[test]

@@ -167,6 +167,12 @@ pub fn load_one(site_root: &Path, content_dir: &Path, path: &Path) -> anyhow::Re
             base.tags = front.tags;
             base.draft = front.draft;
             base.text = chrome::strip(&text);
+            // A first heading that became the title is not text of its own.
+            if let Some((first, rest)) = base.text.split_once("\n\n")
+                && first == base.title
+            {
+                base.text = rest.to_string();
+            }
             date_text = front.date;
         }
         "txt" => {

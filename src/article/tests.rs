@@ -325,3 +325,18 @@ proptest! {
         let _ = load_dir(dir.path(), Path::new("content"));
     }
 }
+
+#[test]
+fn markdown_title_from_the_first_heading_and_toml_front_matter() {
+    let dir = site(&[(
+        "content/a.md",
+        b"+++\ndate = 2017-03-02T10:15:00Z\npublisher = \"P\"\n+++\n# Embassy hedges\n\nThe embassy said.\n\n## Reaction\n\nNone.\n",
+    )]);
+    let loaded = load_dir(dir.path(), Path::new("content")).unwrap();
+    let a = &loaded.articles[0];
+    assert_eq!(a.title, "Embassy hedges");
+    assert_eq!(a.text, "The embassy said.\n\nReaction\n\nNone.");
+    assert_eq!(a.published, day(2017, 3, 2));
+    assert_eq!(a.published_text.as_deref(), Some("2017-03-02T10:15:00Z"));
+    assert_eq!(a.publisher.as_deref(), Some("P"));
+}
