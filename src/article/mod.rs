@@ -8,6 +8,7 @@ pub mod front_matter;
 pub mod html;
 pub mod jsonl;
 pub mod markdown;
+pub mod scan;
 pub mod text;
 pub mod walk;
 
