@@ -7,6 +7,8 @@ use std::sync::LazyLock;
 static ISO_DAY: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(\d{4})-(\d{2})-(\d{2})(?:$|[T ])").unwrap());
 static YEAR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b(1[6-9]\d\d|2\d\d\d)\b").unwrap());
+static CLOCK: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?").unwrap());
 static COMPACT_DAY: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(\d{4})(\d{2})(\d{2})$").unwrap());
 static NAME_DAY: LazyLock<Regex> =
@@ -32,7 +34,9 @@ pub fn parse(text: &str) -> Option<NaiveDate> {
     // dateparser completes missing parts from the clock: only trust it when the input names a
     // year, the result has that year, and the input has a day number besides the year.
     let year: i32 = YEAR.captures(text)?[1].parse().ok()?;
-    let has_day = text.split(|c: char| !c.is_ascii_digit()).any(|n| {
+    // A day number, not an hour or minute.
+    let without_times = CLOCK.replace_all(text, " ");
+    let has_day = without_times.split(|c: char| !c.is_ascii_digit()).any(|n| {
         !n.is_empty() && n.len() <= 2 && n.parse::<u32>().is_ok_and(|d| (1..=31).contains(&d))
     });
     if !has_day {
@@ -77,6 +81,8 @@ mod tests {
     fn never_fills_missing_parts_from_now() {
         assert_eq!(parse("March 2"), None);
         assert_eq!(parse("March 2017"), None);
+        assert_eq!(parse("March 2017 10:15"), None);
+        assert_eq!(parse("Mar 2017, 10:15:00 +0000"), None);
         assert_eq!(parse("2017"), None);
         assert_eq!(parse("10:15"), None);
         assert_eq!(parse("yesterday"), None);
@@ -91,5 +97,16 @@ mod tests {
         assert_eq!(from_file_name("2017-03-02.txt"), day(2017, 3, 2));
         assert_eq!(from_file_name("embassy-2017-03-02.txt"), None);
         assert_eq!(from_file_name("2017-13-02-x.txt"), None);
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(128))]
+        #[test]
+        fn date_like_text_never_panics_and_keeps_its_year(text in "[A-Za-z0-9 ,:+/.T-]{0,40}") {
+            if let Some(date) = parse(&text) {
+                let year = chrono::Datelike::year(&date).to_string();
+                proptest::prop_assert!(text.contains(&year), "{text} -> {date}");
+            }
+        }
     }
 }
