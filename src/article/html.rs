@@ -465,6 +465,23 @@ mod tests {
     }
 
     #[test]
+    fn chrome_without_telltale_classes_goes_by_its_text() {
+        let page = read(
+            "<body><div class=top>×<br>Enjoying ad-free content?<br>Since July 1, 2024, we have disabled all ads.<br>Support us</div>\
+             <div class=story><h2>Embassy hedges</h2><p>The embassy refused to confirm the meeting.</p>\
+             <p>Sessions met Kislyak in September.</p>\
+             <div class=box><p>Sign up for our free weekly newsletter</p><p>You will receive it in your mailbox every Friday.</p>\
+             <p>Subscribers agree to the Privacy Policy</p></div>\
+             <p><strong>A Message from The Moscow Times:</strong></p><p>Dear readers,</p><p>We are facing unprecedented challenges to our work and our staff.</p>\
+             <p>Once</p><p>Monthly</p><p>Annual</p><p>Remind me later.</p></div></body>",
+        );
+        assert_eq!(
+            page.text,
+            "Embassy hedges\n\nThe embassy refused to confirm the meeting.\n\nSessions met Kislyak in September."
+        );
+    }
+
+    #[test]
     fn prefers_the_time_of_the_article() {
         let page = read(
             "<aside><time datetime=\"2020-01-01\">x</time></aside><article><p>a</p><time datetime=\"2017-03-02\">y</time></article>",
