@@ -1,0 +1,106 @@
+//! Markdown bodies to plain text: paragraphs separated by blank lines, headings as their own
+//! paragraph, list items as lines, links as their text, code kept, no markup left.
+
+use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+
+/// The plain text of a Markdown body and its first heading (a title when the front matter has
+/// none).
+pub fn to_text(markdown: &str) -> (String, Option<String>) {
+    let mut out = String::new();
+    let mut first_heading: Option<String> = None;
+    let mut heading: Option<String> = None;
+    let mut lists = 0usize;
+    let mut images = 0usize;
+    let options = Options::ENABLE_TABLES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_SMART_PUNCTUATION;
+    for event in Parser::new_ext(markdown, options) {
+        match event {
+            Event::Start(Tag::Heading { .. }) => {
+                paragraph(&mut out);
+                heading = Some(String::new());
+            }
+            Event::End(TagEnd::Heading(_)) => {
+                paragraph(&mut out);
+                if let Some(h) = heading.take()
+                    && first_heading.is_none()
+                    && !h.trim().is_empty()
+                {
+                    first_heading = Some(h.trim().to_string());
+                }
+            }
+            Event::Start(Tag::Paragraph) | Event::End(TagEnd::Paragraph) => {
+                if lists > 0 {
+                    line(&mut out);
+                } else {
+                    paragraph(&mut out);
+                }
+            }
+            Event::Start(Tag::List(_)) => {
+                if lists == 0 {
+                    paragraph(&mut out);
+                }
+                lists += 1;
+            }
+            Event::End(TagEnd::List(_)) => {
+                lists = lists.saturating_sub(1);
+                if lists == 0 {
+                    paragraph(&mut out);
+                } else {
+                    line(&mut out);
+                }
+            }
+            Event::Start(Tag::Item) | Event::End(TagEnd::Item) => line(&mut out),
+            Event::Start(Tag::CodeBlock(_) | Tag::BlockQuote(_) | Tag::Table(_))
+            | Event::End(TagEnd::CodeBlock | TagEnd::BlockQuote(_) | TagEnd::Table)
+            | Event::Start(Tag::FootnoteDefinition(_))
+            | Event::End(TagEnd::FootnoteDefinition)
+            | Event::Rule => paragraph(&mut out),
+            Event::End(TagEnd::TableHead | TagEnd::TableRow) => line(&mut out),
+            Event::End(TagEnd::TableCell) => out.push(' '),
+            Event::Start(Tag::Image { .. }) => images += 1,
+            Event::End(TagEnd::Image) => images = images.saturating_sub(1),
+            Event::Text(text) | Event::Code(text) if images == 0 => {
+                out.push_str(&text);
+                if let Some(h) = heading.as_mut() {
+                    h.push_str(&text);
+                }
+            }
+            Event::SoftBreak => out.push(' '),
+            Event::HardBreak => line(&mut out),
+            _ => {}
+        }
+    }
+    (super::html::tidy(&out), first_heading)
+}
+
+fn line(out: &mut String) {
+    if !out.is_empty() && !out.ends_with('\n') {
+        out.push('\n');
+    }
+}
+
+fn paragraph(out: &mut String) {
+    if !out.is_empty() && !out.ends_with("\n\n") {
+        line(out);
+        out.push('\n');
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn renders_plain_text() {
+        let (text, heading) = to_text(
+            "# The *embassy* hedges\n\nFirst **para** with a [link](http://x) and `code`.\nSame para.\n\n- one\n- two\n  - nested\n\n```\nlet x = 1;\nlet y = 2;\n```\n\n> quoted\n\n![alt text](a.png)\n\nLast.",
+        );
+        assert_eq!(heading.as_deref(), Some("The embassy hedges"));
+        assert_eq!(
+            text,
+            "The embassy hedges\n\nFirst para with a link and code. Same para.\n\none\ntwo\nnested\n\nlet x = 1;\nlet y = 2;\n\nquoted\n\nLast."
+        );
+    }
+}
