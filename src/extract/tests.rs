@@ -12,6 +12,7 @@ fn article(text: &str, published: &str) -> Article {
         url: None,
         author: None,
         tags: vec![],
+        draft: false,
         text: text.into(),
     }
 }

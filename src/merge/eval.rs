@@ -99,6 +99,7 @@ impl Corpus {
                 url: None,
                 author: None,
                 tags: vec![],
+                draft: false,
                 text,
             });
             sentence_spans.push(spans);

@@ -31,6 +31,7 @@ fn articles(n: usize) -> Vec<Article> {
             url: None,
             author: None,
             tags: vec![],
+            draft: false,
             text: String::new(),
         })
         .collect()
