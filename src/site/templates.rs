@@ -139,7 +139,31 @@ fn template_error(
                 .map_or_else(|| PathBuf::from(current), |s| s.0.clone());
             ContentError::new(path, format!("template error: {}", error.kind()))
         }
-        _ => ContentError::new(fallback, format!("template error: {error}")),
+        // Unknown filters, tests, components and includes come as a report already written out.
+        _ => match parse_report(&error.to_string()) {
+            Some((name, line, column, message)) => {
+                let (path, text) = sources
+                    .get(&name)
+                    .map(|(p, t)| (p.clone(), t.as_str()))
+                    .unwrap_or_else(|| (PathBuf::from(&name), ""));
+                ContentError::new(path, format!("template error: {message}")).at(text, line, column)
+            }
+            None => ContentError::new(fallback, format!("template error: {error}")),
+        },
     };
     anyhow::Error::new(content)
+}
+
+/// The first `error: message` and `--> name:line:column` of a Tera report.
+fn parse_report(report: &str) -> Option<(String, usize, usize, String)> {
+    let message = report
+        .lines()
+        .find_map(|l| l.trim().strip_prefix("error: "))?
+        .to_string();
+    let locus = report.lines().find_map(|l| l.trim().strip_prefix("--> "))?;
+    let mut parts = locus.rsplitn(3, ':');
+    let column = parts.next()?.parse().ok()?;
+    let line = parts.next()?.parse().ok()?;
+    let name = parts.next()?.to_string();
+    Some((name, line, column, message))
 }
