@@ -32,6 +32,8 @@ pub struct SourceView {
     pub url: Option<String>,
     pub publisher: Option<String>,
     pub published: Option<String>,
+    /// The publication day written out, when `published` starts with an ISO day.
+    pub published_human: Option<String>,
     pub quote: String,
     pub phrase: Option<String>,
 }
@@ -56,6 +58,8 @@ pub struct EventView {
     pub datetime: String,
     pub human: String,
     pub year: i32,
+    /// Number of days the date covers.
+    pub days: i64,
     pub title: String,
     pub summary_html: String,
     pub summary_text: String,
@@ -136,7 +140,14 @@ impl<'a> Model<'a> {
                 let sources: Vec<SourceView> = e
                     .sources
                     .iter()
-                    .map(|s| source_view(s, by_id.get(s.article.as_str()).copied(), &article_slugs))
+                    .map(|s| {
+                        source_view(
+                            s,
+                            by_id.get(s.article.as_str()).copied(),
+                            &article_slugs,
+                            format,
+                        )
+                    })
                     .collect();
                 let conflicts = e
                     .date_conflicts
@@ -174,6 +185,7 @@ impl<'a> Model<'a> {
                     datetime: dates::datetime_attr(&e.date),
                     human: dates::human(&e.date, format),
                     year: interval.first.year(),
+                    days: interval.days(),
                     title: e.title.clone(),
                     summary_html: markdown::to_html(summary),
                     summary_text: markdown::to_text(summary),
@@ -238,6 +250,13 @@ impl<'a> Model<'a> {
     }
 }
 
+fn day_text(day: chrono::NaiveDate, format: DateFormat) -> String {
+    dates::human(
+        &crate::time::Edtf::from_interval(crate::time::Interval::day(day)),
+        format,
+    )
+}
+
 fn sorted_terms(terms: impl Iterator<Item = Term>) -> Vec<Term> {
     let mut terms: Vec<Term> = terms.collect();
     terms.sort();
@@ -257,7 +276,12 @@ fn listing(events: &[EventView], terms: impl Fn(&EventView) -> Vec<Term>) -> Lis
     Listing { terms }
 }
 
-fn source_view(s: &crate::event::Source, article: Option<&Article>, slugs: &Slugs) -> SourceView {
+fn source_view(
+    s: &crate::event::Source,
+    article: Option<&Article>,
+    slugs: &Slugs,
+    format: DateFormat,
+) -> SourceView {
     let title = s.title.clone().or_else(|| article.map(|a| a.title.clone()));
     let publisher = s
         .publisher
@@ -280,6 +304,11 @@ fn source_view(s: &crate::event::Source, article: Option<&Article>, slugs: &Slug
         url,
         publisher,
         published: s.published.clone(),
+        published_human: s
+            .published
+            .as_deref()
+            .and_then(|p| chrono::NaiveDate::parse_from_str(p.get(..10)?, "%Y-%m-%d").ok())
+            .map(|d| day_text(d, format)),
         quote: s.quote.clone(),
         phrase: s.phrase.clone(),
     }

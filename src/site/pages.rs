@@ -133,11 +133,18 @@ fn terms(
     Ok(())
 }
 
-/// Events grouped by the year and month their first day falls in, in timeline order.
+/// Events grouped by year, then by the month they start in; an event spanning more than a
+/// quarter (a half, a year, a decade) gets a heading of its own date instead, so "c. 2015" is not
+/// filed under "January 2015". Timeline order is kept: consecutive events share a heading.
 fn timeline(events: &[EventView]) -> Vec<Year<'_>> {
     let mut years: Vec<Year> = Vec::new();
     for e in events {
         let month: u32 = e.first[5..7].parse().unwrap_or(1);
+        let label = if e.days <= 92 {
+            format!("{} {}", month_name(month), e.year)
+        } else {
+            capitalise(&e.human)
+        };
         if years.last().is_none_or(|y| y.year != e.year) {
             years.push(Year {
                 year: e.year,
@@ -146,7 +153,6 @@ fn timeline(events: &[EventView]) -> Vec<Year<'_>> {
             });
         }
         let year = years.last_mut().expect("just pushed");
-        let label = format!("{} {}", month_name(month), e.year);
         if year.months.last().is_none_or(|m| m.label != label) {
             year.months.push(Month {
                 label,
@@ -156,4 +162,63 @@ fn timeline(events: &[EventView]) -> Vec<Year<'_>> {
         year.months.last_mut().expect("just pushed").events.push(e);
     }
     years
+}
+
+fn capitalise(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(c) => c.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::DateFormat;
+    use crate::event::Event;
+    use crate::site::model::Model;
+    use crate::time::Edtf;
+
+    #[test]
+    fn longer_spans_get_their_own_heading_and_months_are_shared() {
+        let event = |id: &str, date: &str| Event {
+            id: id.into(),
+            date: Edtf::parse(date).unwrap(),
+            title: id.into(),
+            summary: None,
+            tags: vec![],
+            entities: vec![],
+            sources: vec![],
+            date_conflicts: vec![],
+            hidden: false,
+            importance: None,
+        };
+        let events = [
+            event("a", "2017"),
+            event("b", "2017-03-02"),
+            event("c", "2017-21"),
+            event("d", "2017-03-05"),
+            event("e", "2017-03~"),
+        ];
+        let model = Model::new(&events, &[], DateFormat::Long);
+        let years = timeline(&model.events);
+        let labels: Vec<(&str, Vec<&str>)> = years[0]
+            .months
+            .iter()
+            .map(|m| {
+                (
+                    m.label.as_str(),
+                    m.events.iter().map(|e| e.id.as_str()).collect(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            labels,
+            [
+                ("2017", vec!["a"]),
+                ("March 2017", vec!["e", "c", "b", "d"])
+            ]
+        );
+    }
 }
