@@ -530,7 +530,7 @@ fn an_index_of_a_thousand_events_stays_under_600_kb() {
         .iter()
         .map(|p| std::fs::metadata(f.output.join(p)).unwrap().len())
         .sum();
-    assert!(size < 600 * 1024, "{size} bytes");
+    assert!(size < 600_000, "{size} bytes");
 }
 
 #[test]

@@ -232,6 +232,17 @@ mod tests {
     }
 
     #[test]
+    fn injects_the_reload_script_and_the_build_error_before_body_end() {
+        let state = State::default();
+        let html = String::from_utf8(inject(b"<body>x</body>", &state)).unwrap();
+        assert!(html.contains("/__annals/version") && html.ends_with("</script></body>"));
+        *state.error.lock().unwrap() = Some("index.html:3:5 <oops>".into());
+        let html = String::from_utf8(inject(b"<body>x</body>", &state)).unwrap();
+        assert!(html.contains("index.html:3:5 &lt;oops&gt;"), "{html}");
+        assert!(html.contains("role=\"alert\""));
+    }
+
+    #[test]
     fn serves_files_and_folder_indexes() {
         let dir = site();
         let root = dir.path().join("public");

@@ -2,7 +2,7 @@
 // The page works without it; this only adds to it.
 (function () {
   "use strict";
-  var events = Array.prototype.slice.call(document.querySelectorAll("article.event"));
+  var events = Array.prototype.slice.call(document.querySelectorAll(".timeline article"));
   if (!events.length) return;
   var timeline = document.querySelector(".timeline");
   var count = document.getElementById("count");
@@ -21,7 +21,7 @@
 
   var haystacks = events.map(function (el) {
     el.tabIndex = -1;
-    return [el.dataset.tags, el.dataset.entities, el.textContent].join(" ").toLowerCase();
+    return [el.dataset.tags || "", el.dataset.entities || "", el.textContent].join(" ").toLowerCase();
   });
 
   function apply() {
@@ -33,7 +33,7 @@
       if (match) shown++;
     });
     document.querySelectorAll(".month, .year").forEach(function (section) {
-      section.hidden = !section.querySelector("article.event:not([hidden])");
+      section.hidden = !section.querySelector("article:not([hidden])");
     });
     if (count) count.textContent = words.length ? shown + " of " + total : total;
   }
@@ -46,7 +46,7 @@
     if (e.key !== "j" && e.key !== "k") return;
     var visible = events.filter(function (el) { return !el.hidden; });
     if (!visible.length) return;
-    var current = visible.indexOf(document.activeElement.closest ? document.activeElement.closest("article.event") : null);
+    var current = visible.indexOf(document.activeElement.closest ? document.activeElement.closest(".timeline article") : null);
     var next = e.key === "j" ? current + 1 : current - 1;
     if (current === -1) next = e.key === "j" ? 0 : visible.length - 1;
     next = Math.max(0, Math.min(visible.length - 1, next));
