@@ -77,6 +77,7 @@ mod tests {
     fn raw_html_is_dropped_and_text_escaped() {
         let html = to_html("Hello <script>alert(1)</script> **world** & <b>you</b>");
         assert!(!html.contains("<script"), "{html}");
+        assert!(!html.contains("alert"), "{html}");
         assert!(!html.contains("<b>"), "{html}");
         assert!(html.contains("<strong>world</strong>"), "{html}");
         assert!(html.contains("&amp;"), "{html}");
