@@ -32,24 +32,42 @@ pub fn safe_url(url: &str) -> bool {
     }
 }
 
+/// The Markdown events with raw HTML removed, and the text inside inline `<script>` and
+/// `<style>` elements with it (it is code, not prose).
+fn without_html(markdown: &str) -> impl Iterator<Item = Event<'_>> {
+    let mut in_code_element = false;
+    Parser::new_ext(markdown, Options::ENABLE_STRIKETHROUGH).filter(move |event| match event {
+        Event::Html(_) => false,
+        Event::InlineHtml(tag) => {
+            let tag = tag.to_ascii_lowercase();
+            if tag.starts_with("<script") || tag.starts_with("<style") {
+                in_code_element = true;
+            } else if tag.starts_with("</script") || tag.starts_with("</style") {
+                in_code_element = false;
+            }
+            false
+        }
+        Event::Text(_) => !in_code_element,
+        _ => true,
+    })
+}
+
 /// Markdown to HTML fit to insert into a page unescaped.
 pub fn to_html(markdown: &str) -> String {
     let mut dropped_links = Vec::new();
-    let events =
-        Parser::new_ext(markdown, Options::ENABLE_STRIKETHROUGH).filter_map(|event| match event {
-            Event::Html(_) | Event::InlineHtml(_) => None,
-            Event::Start(Tag::Image { .. }) | Event::End(TagEnd::Image) => None,
-            Event::Start(Tag::Link { ref dest_url, .. }) => {
-                let safe = safe_url(dest_url);
-                dropped_links.push(!safe);
-                safe.then_some(event)
-            }
-            Event::End(TagEnd::Link) => {
-                let dropped = dropped_links.pop().unwrap_or(false);
-                (!dropped).then_some(event)
-            }
-            other => Some(other),
-        });
+    let events = without_html(markdown).filter_map(|event| match event {
+        Event::Start(Tag::Image { .. }) | Event::End(TagEnd::Image) => None,
+        Event::Start(Tag::Link { ref dest_url, .. }) => {
+            let safe = safe_url(dest_url);
+            dropped_links.push(!safe);
+            safe.then_some(event)
+        }
+        Event::End(TagEnd::Link) => {
+            let dropped = dropped_links.pop().unwrap_or(false);
+            (!dropped).then_some(event)
+        }
+        other => Some(other),
+    });
     let mut out = String::new();
     html::push_html(&mut out, events);
     out.trim_end().to_string()
@@ -58,7 +76,7 @@ pub fn to_html(markdown: &str) -> String {
 /// Markdown to plain text: what feeds, the calendar and the search index use.
 pub fn to_text(markdown: &str) -> String {
     let mut out = String::new();
-    for event in Parser::new(markdown) {
+    for event in without_html(markdown) {
         match event {
             Event::Text(t) | Event::Code(t) => out.push_str(&t),
             Event::SoftBreak | Event::HardBreak => out.push(' '),
@@ -105,5 +123,6 @@ mod tests {
     #[test]
     fn plain_text_drops_markup() {
         assert_eq!(to_text("A *b* [c](https://x)\n\nD"), "A b c D");
+        assert_eq!(to_text("A <script>x()</script><b>B</b>"), "A B");
     }
 }
