@@ -1,0 +1,153 @@
+//! Writing the site atomically: everything goes into a staging folder beside the output, which
+//! replaces the output only once the whole build succeeded.
+
+use std::path::{Component, Path, PathBuf};
+
+use anyhow::{Context as _, bail};
+
+/// A folder being filled with a new build.
+pub struct Staging {
+    dir: PathBuf,
+    output: PathBuf,
+}
+
+impl Staging {
+    /// Creates `.<output name>.tmp-<pid>` beside `output` (removing a stale one).
+    pub fn new(output: &Path) -> anyhow::Result<Staging> {
+        let name = output
+            .file_name()
+            .and_then(|n| n.to_str())
+            .with_context(|| format!("the output folder {} has no name", output.display()))?;
+        let parent = match output.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+            _ => PathBuf::from("."),
+        };
+        std::fs::create_dir_all(&parent)
+            .with_context(|| format!("cannot create {}", parent.display()))?;
+        let dir = parent.join(format!(".{name}.tmp-{}", std::process::id()));
+        if dir.exists() {
+            std::fs::remove_dir_all(&dir)
+                .with_context(|| format!("cannot remove the stale {}", dir.display()))?;
+        }
+        std::fs::create_dir(&dir).with_context(|| format!("cannot create {}", dir.display()))?;
+        Ok(Staging {
+            dir,
+            output: output.to_path_buf(),
+        })
+    }
+
+    /// Writes `contents` at `relative` (a `/`-separated path made of slugs) inside the staging
+    /// folder; anything that would leave it is refused.
+    pub fn write(&self, relative: &str, contents: &[u8]) -> anyhow::Result<()> {
+        let path = self.dir.join(checked(relative)?);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent)
+                .with_context(|| format!("cannot create {}", parent.display()))?;
+        }
+        std::fs::write(&path, contents).with_context(|| format!("cannot write {}", path.display()))
+    }
+
+    /// Replaces the output with the staging folder: old output renamed away, new one renamed
+    /// in, old one removed. If the second rename fails the old output is put back.
+    pub fn commit(self) -> anyhow::Result<PathBuf> {
+        let old = self.dir.with_file_name(
+            self.dir
+                .file_name()
+                .and_then(|n| n.to_str())
+                .unwrap_or(".output")
+                .replace(".tmp-", ".old-"),
+        );
+        let had_output = self.output.exists();
+        if had_output {
+            if old.exists() {
+                std::fs::remove_dir_all(&old).ok();
+            }
+            std::fs::rename(&self.output, &old)
+                .with_context(|| format!("cannot move the old {} away", self.output.display()))?;
+        }
+        if let Err(e) = std::fs::rename(&self.dir, &self.output) {
+            if had_output {
+                std::fs::rename(&old, &self.output).ok();
+            }
+            return Err(e)
+                .with_context(|| format!("cannot move the new site to {}", self.output.display()));
+        }
+        if had_output {
+            std::fs::remove_dir_all(&old)
+                .with_context(|| format!("cannot remove the old site at {}", old.display()))?;
+        }
+        let output = self.output.clone();
+        std::mem::forget(self);
+        Ok(output)
+    }
+}
+
+impl Drop for Staging {
+    /// A build that failed leaves nothing behind and the last good output untouched.
+    fn drop(&mut self) {
+        std::fs::remove_dir_all(&self.dir).ok();
+    }
+}
+
+/// `relative` as a path with only normal components.
+fn checked(relative: &str) -> anyhow::Result<PathBuf> {
+    let path = Path::new(relative);
+    if relative.is_empty()
+        || relative.contains('\\')
+        || !path.components().all(|c| matches!(c, Component::Normal(_)))
+    {
+        bail!("refusing to write `{relative}`: not a plain path inside the output folder");
+    }
+    Ok(path.to_path_buf())
+}
+
+/// Refuses an output folder that is the site root or contains it: swapping it would delete the
+/// site's own files.
+pub fn check_output(site_root: &Path, output: &Path) -> anyhow::Result<()> {
+    let absolute = |p: &Path| -> PathBuf {
+        let p = if p.is_absolute() {
+            p.to_path_buf()
+        } else {
+            std::env::current_dir().unwrap_or_default().join(p)
+        };
+        let mut out = PathBuf::new();
+        for c in p.components() {
+            match c {
+                Component::ParentDir => {
+                    out.pop();
+                }
+                Component::CurDir => {}
+                other => out.push(other),
+            }
+        }
+        out
+    };
+    let (root, out) = (absolute(site_root), absolute(output));
+    if root.starts_with(&out) {
+        bail!(
+            "the output folder {} contains the site itself; choose a folder such as public/",
+            output.display()
+        );
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn refuses_paths_that_leave_the_folder() {
+        assert!(checked("events/a/index.html").is_ok());
+        for bad in ["../x", "/etc/passwd", "a/../../b", "", "a\\..\\b", "./a"] {
+            assert!(checked(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn refuses_to_overwrite_the_site() {
+        assert!(check_output(Path::new("/s"), Path::new("/s")).is_err());
+        assert!(check_output(Path::new("/s/site"), Path::new("/s")).is_err());
+        assert!(check_output(Path::new("/s"), Path::new("/s/public")).is_ok());
+    }
+}

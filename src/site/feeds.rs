@@ -1,0 +1,207 @@
+//! Atom and JSON Feed 1.1 (newest events first) and the sitemap. Feeds need absolute URLs: with a
+//! base URL they get them; without one, ids are `tag:` URIs and links are relative to the feed.
+
+use chrono::NaiveDate;
+use serde_json::{Value, json};
+
+use super::SiteInfo;
+use super::atomic::Staging;
+use super::model::{EventView, Model};
+use super::paths::slugify;
+
+/// Writes `atom.xml` and `feed.json`.
+pub fn write(model: &Model, site: &SiteInfo, out: &Staging) -> anyhow::Result<()> {
+    out.write("atom.xml", atom(model, site).as_bytes())?;
+    out.write("feed.json", json_feed(model, site).as_bytes())
+}
+
+/// The day an event was last reported: its latest source publication date, else its first day.
+fn updated(e: &EventView) -> String {
+    let day = e
+        .sources
+        .iter()
+        .filter_map(|s| s.published.as_deref())
+        .filter_map(|p| NaiveDate::parse_from_str(p.get(..10)?, "%Y-%m-%d").ok())
+        .max()
+        .map(|d| d.to_string())
+        .unwrap_or_else(|| e.first.clone());
+    format!("{day}T00:00:00Z")
+}
+
+fn entry_id(e: &EventView, site: &SiteInfo) -> String {
+    site.absolute(&format!("events/{}/", e.slug))
+        .unwrap_or_else(|| {
+            format!(
+                "tag:annals.invalid,2000:{}/events/{}",
+                slugify(&site.title),
+                e.slug
+            )
+        })
+}
+
+fn entry_link(e: &EventView, site: &SiteInfo) -> String {
+    site.absolute(&format!("events/{}/", e.slug))
+        .unwrap_or_else(|| format!("events/{}/index.html", e.slug))
+}
+
+fn newest_first<'m>(model: &'m Model) -> Vec<&'m EventView> {
+    model.events.iter().rev().collect()
+}
+
+fn feed_updated(model: &Model) -> String {
+    model
+        .events
+        .iter()
+        .map(updated)
+        .max()
+        .unwrap_or_else(|| "1970-01-01T00:00:00Z".into())
+}
+
+pub fn xml_escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            // Characters XML 1.0 does not allow at all.
+            c if (c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r') => {}
+            '\u{FFFE}' | '\u{FFFF}' => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+fn atom(model: &Model, site: &SiteInfo) -> String {
+    let mut x = String::from("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
+    x.push_str(&format!(
+        "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{}\">\n",
+        xml_escape(&site.language)
+    ));
+    x.push_str(&format!("<title>{}</title>\n", xml_escape(&site.title)));
+    if !site.description.is_empty() {
+        x.push_str(&format!(
+            "<subtitle>{}</subtitle>\n",
+            xml_escape(&site.description)
+        ));
+    }
+    let id = site
+        .absolute("")
+        .unwrap_or_else(|| format!("tag:annals.invalid,2000:{}", slugify(&site.title)));
+    x.push_str(&format!("<id>{}</id>\n", xml_escape(&id)));
+    let home = site.absolute("").unwrap_or_else(|| "index.html".into());
+    x.push_str(&format!(
+        "<link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n",
+        xml_escape(&home)
+    ));
+    let feed = site
+        .absolute("atom.xml")
+        .unwrap_or_else(|| "atom.xml".into());
+    x.push_str(&format!(
+        "<link rel=\"self\" type=\"application/atom+xml\" href=\"{}\"/>\n",
+        xml_escape(&feed)
+    ));
+    x.push_str(&format!("<updated>{}</updated>\n", feed_updated(model)));
+    x.push_str(&format!(
+        "<author><name>{}</name></author>\n",
+        xml_escape(&site.title)
+    ));
+    x.push_str("<generator>annals</generator>\n");
+    for e in newest_first(model) {
+        x.push_str("<entry>\n");
+        x.push_str(&format!("<title>{}</title>\n", xml_escape(&e.title)));
+        x.push_str(&format!("<id>{}</id>\n", xml_escape(&entry_id(e, site))));
+        x.push_str(&format!(
+            "<link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n",
+            xml_escape(&entry_link(e, site))
+        ));
+        x.push_str(&format!("<updated>{}</updated>\n", updated(e)));
+        let mut html = format!(
+            "<p><time datetime=\"{}\">{}</time></p>",
+            e.datetime,
+            xml_escape(&e.human)
+        );
+        html.push_str(&e.summary_html);
+        x.push_str(&format!(
+            "<content type=\"html\">{}</content>\n",
+            xml_escape(&html)
+        ));
+        for t in &e.tags {
+            x.push_str(&format!("<category term=\"{}\"/>\n", xml_escape(&t.name)));
+        }
+        x.push_str("</entry>\n");
+    }
+    x.push_str("</feed>\n");
+    x
+}
+
+fn json_feed(model: &Model, site: &SiteInfo) -> String {
+    let items: Vec<Value> = newest_first(model)
+        .into_iter()
+        .map(|e| {
+            let mut item = json!({
+                "id": entry_id(e, site),
+                "url": entry_link(e, site),
+                "title": e.title,
+                "content_html": format!("<p>{}</p>{}", xml_escape(&e.human), e.summary_html),
+                "content_text": format!("{}. {}", e.human, e.summary_text).trim_end_matches(". ").to_string(),
+                "date_modified": updated(e),
+                "tags": e.tags.iter().map(|t| t.name.as_str()).collect::<Vec<_>>(),
+                "_annals": { "date": e.date, "first": e.first, "last": e.last },
+            });
+            if let Some(url) = e.sources.iter().find_map(|s| s.url.as_deref()) {
+                item["external_url"] = json!(url);
+            }
+            item
+        })
+        .collect();
+    let mut feed = json!({
+        "version": "https://jsonfeed.org/version/1.1",
+        "title": site.title,
+        "language": site.language,
+        "items": items,
+    });
+    if !site.description.is_empty() {
+        feed["description"] = json!(site.description);
+    }
+    if let (Some(home), Some(url)) = (site.absolute(""), site.absolute("feed.json")) {
+        feed["home_page_url"] = json!(home);
+        feed["feed_url"] = json!(url);
+    }
+    let mut text = serde_json::to_string_pretty(&feed).expect("JSON values serialise");
+    text.push('\n');
+    text
+}
+
+/// Every page, as absolute URLs (only written when the base URL is known).
+pub fn sitemap(pages: &[String], site: &SiteInfo) -> String {
+    let mut sorted: Vec<&String> = pages.iter().filter(|p| p.as_str() != "404.html").collect();
+    sorted.sort();
+    let mut x = String::from(
+        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
+    );
+    for page in sorted {
+        let path = page.strip_suffix("index.html").unwrap_or(page);
+        if let Some(url) = site.absolute(path) {
+            x.push_str(&format!("<url><loc>{}</loc></url>\n", xml_escape(&url)));
+        }
+    }
+    x.push_str("</urlset>\n");
+    x
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_markup_and_drops_forbidden_characters() {
+        assert_eq!(
+            xml_escape("a<b & \"c\" 'd'\u{1}"),
+            "a&lt;b &amp; &quot;c&quot; &apos;d&apos;"
+        );
+    }
+}

@@ -1,0 +1,131 @@
+//! iCalendar (RFC 5545): one all-day VEVENT per event, CRLF lines folded at 75 octets.
+
+use chrono::NaiveDate;
+
+use super::SiteInfo;
+use super::model::{EventView, Model};
+
+/// The whole `timeline.ics`.
+pub fn calendar(model: &Model, site: &SiteInfo) -> String {
+    let host = site
+        .base_url
+        .as_deref()
+        .and_then(|b| b.split("://").nth(1))
+        .and_then(|rest| rest.split('/').next())
+        .filter(|h| !h.is_empty())
+        .unwrap_or("annals.invalid")
+        .to_string();
+    let mut lines = vec![
+        "BEGIN:VCALENDAR".to_string(),
+        "VERSION:2.0".to_string(),
+        "PRODID:-//annals//timeline//EN".to_string(),
+        "CALSCALE:GREGORIAN".to_string(),
+        "METHOD:PUBLISH".to_string(),
+        format!("X-WR-CALNAME:{}", escape(&site.title)),
+    ];
+    for e in &model.events {
+        vevent(e, site, &host, &mut lines);
+    }
+    lines.push("END:VCALENDAR".to_string());
+    let mut out = String::new();
+    for line in lines {
+        out.push_str(&fold(&line));
+    }
+    out
+}
+
+fn vevent(e: &EventView, site: &SiteInfo, host: &str, lines: &mut Vec<String>) {
+    let first = NaiveDate::parse_from_str(&e.first, "%Y-%m-%d").expect("ISO day");
+    let last = NaiveDate::parse_from_str(&e.last, "%Y-%m-%d").expect("ISO day");
+    let end = last.succ_opt().unwrap_or(last);
+    // Deterministic: the latest day a source reported it, else its first day.
+    let stamp = e
+        .sources
+        .iter()
+        .filter_map(|s| s.published.as_deref())
+        .filter_map(|p| NaiveDate::parse_from_str(p.get(..10)?, "%Y-%m-%d").ok())
+        .max()
+        .unwrap_or(first);
+    lines.push("BEGIN:VEVENT".into());
+    lines.push(format!("UID:{}@{}", escape(&e.slug), host));
+    lines.push(format!("DTSTAMP:{}T000000Z", stamp.format("%Y%m%d")));
+    lines.push(format!("DTSTART;VALUE=DATE:{}", first.format("%Y%m%d")));
+    lines.push(format!("DTEND;VALUE=DATE:{}", end.format("%Y%m%d")));
+    lines.push(format!("SUMMARY:{}", escape(&e.title)));
+    let mut description = e.human.clone();
+    if !e.summary_text.is_empty() {
+        description.push_str("\n\n");
+        description.push_str(&e.summary_text);
+    }
+    for s in &e.sources {
+        description.push_str(&format!("\n\n{}", s.label));
+        if let Some(url) = &s.url {
+            description.push_str(&format!(" {url}"));
+        }
+    }
+    lines.push(format!("DESCRIPTION:{}", escape(&description)));
+    if !e.tags.is_empty() {
+        let tags: Vec<String> = e.tags.iter().map(|t| escape(&t.name)).collect();
+        lines.push(format!("CATEGORIES:{}", tags.join(",")));
+    }
+    if let Some(url) = site.absolute(&format!("events/{}/", e.slug)) {
+        lines.push(format!("URL:{url}"));
+    }
+    lines.push("END:VEVENT".into());
+}
+
+/// TEXT escaping: backslash, semicolon, comma and newlines.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            ';' => out.push_str("\\;"),
+            ',' => out.push_str("\\,"),
+            '\n' => out.push_str("\\n"),
+            '\r' => {}
+            c if c.is_control() => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// One content line, folded so no physical line exceeds 75 octets (continuations start with a
+/// space), never inside a UTF-8 character, each ending in CRLF.
+pub fn fold(line: &str) -> String {
+    let mut out = String::with_capacity(line.len() + line.len() / 70 * 3 + 2);
+    let mut width = 0;
+    for c in line.chars() {
+        let n = c.len_utf8();
+        if width + n > 75 {
+            out.push_str("\r\n ");
+            width = 1;
+        }
+        out.push(c);
+        width += n;
+    }
+    out.push_str("\r\n");
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folds_at_75_octets_without_splitting_characters() {
+        let line = format!("SUMMARY:{}", "é".repeat(60));
+        let folded = fold(&line);
+        for physical in folded.split("\r\n").filter(|l| !l.is_empty()) {
+            assert!(physical.len() <= 75, "{} octets", physical.len());
+        }
+        let unfolded = folded.replace("\r\n ", "");
+        assert_eq!(unfolded, format!("{line}\r\n"));
+    }
+
+    #[test]
+    fn escapes_text_values() {
+        assert_eq!(escape("a,b;c\\d\ne"), "a\\,b\\;c\\\\d\\ne");
+    }
+}

@@ -1,0 +1,324 @@
+//! What the pages and exports show: published events in timeline order with their human dates,
+//! safe slugs and resolved links, built once from the store's events and the articles.
+
+use std::collections::{BTreeMap, HashMap};
+
+use chrono::Datelike;
+use serde::Serialize;
+
+use crate::article::Article;
+use crate::config::DateFormat;
+use crate::event::Event;
+
+use super::paths::Slugs;
+use super::{dates, markdown};
+
+/// A tag, entity or year with its page slug.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Term {
+    pub name: String,
+    pub slug: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct SourceView {
+    pub article: String,
+    /// Slug of the article's page, when the article is known.
+    pub article_slug: Option<String>,
+    /// Publisher, else title, else the article id: how the source is named in a list.
+    pub label: String,
+    pub title: Option<String>,
+    /// Only http, https, mailto or relative URLs.
+    pub url: Option<String>,
+    pub publisher: Option<String>,
+    pub published: Option<String>,
+    /// The publication day written out, when `published` starts with an ISO day.
+    pub published_human: Option<String>,
+    pub quote: String,
+    pub phrase: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ConflictView {
+    pub human: String,
+    pub datetime: String,
+    pub article_slug: Option<String>,
+    pub label: String,
+    pub phrase: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct EventView {
+    pub id: String,
+    pub slug: String,
+    /// The EDTF string.
+    pub date: String,
+    pub first: String,
+    pub last: String,
+    pub datetime: String,
+    pub human: String,
+    pub year: i32,
+    /// Number of days the date covers.
+    pub days: i64,
+    pub title: String,
+    pub summary_html: String,
+    pub summary_text: String,
+    pub tags: Vec<Term>,
+    pub entities: Vec<Term>,
+    /// Tag names joined by `|`, for the filter script.
+    pub data_tags: String,
+    /// Entity names joined by `|`, for the filter script.
+    pub data_entities: String,
+    pub sources: Vec<SourceView>,
+    /// Labels of the sources that give the event's own date (those without a conflict).
+    pub date_label: String,
+    pub conflicts: Vec<ConflictView>,
+    pub importance: Option<u8>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ArticleView {
+    pub id: String,
+    pub slug: String,
+    pub title: String,
+    pub url: Option<String>,
+    pub publisher: Option<String>,
+    pub author: Option<String>,
+    pub published: Option<String>,
+    pub published_human: Option<String>,
+    /// Indices into [`Model::events`] of the published events it is a source of.
+    #[serde(skip)]
+    pub events: Vec<usize>,
+}
+
+/// A listing of tags, entities or years: each with its events (indices into the model's events).
+#[derive(Debug, Clone, Default)]
+pub struct Listing {
+    pub terms: Vec<(Term, Vec<usize>)>,
+}
+
+#[derive(Debug)]
+pub struct Model<'a> {
+    pub events: Vec<EventView>,
+    /// The stored events, parallel to `events`.
+    pub raw: Vec<&'a Event>,
+    pub articles: Vec<(ArticleView, &'a Article)>,
+    pub tags: Listing,
+    pub entities: Listing,
+    pub years: Listing,
+}
+
+/// Timeline order: first day, then last day, then id.
+pub fn sort_events(events: &mut [&Event]) {
+    events.sort_by(|a, b| {
+        let (ia, ib) = (a.date.interval(), b.date.interval());
+        (ia.first, ia.last, &a.id).cmp(&(ib.first, ib.last, &b.id))
+    });
+}
+
+impl<'a> Model<'a> {
+    pub fn new(events: &'a [Event], articles: &'a [Article], format: DateFormat) -> Model<'a> {
+        let mut raw: Vec<&Event> = events.iter().filter(|e| !e.hidden).collect();
+        sort_events(&mut raw);
+        let event_slugs = Slugs::assign(raw.iter().map(|e| e.id.as_str()));
+        let article_slugs = Slugs::assign(articles.iter().map(|a| a.id.as_str()));
+        let tag_slugs = Slugs::assign(raw.iter().flat_map(|e| e.tags.iter().map(String::as_str)));
+        let entity_slugs = Slugs::assign(
+            raw.iter()
+                .flat_map(|e| e.entities.iter().map(String::as_str)),
+        );
+        let by_id: HashMap<&str, &Article> = articles.iter().map(|a| (a.id.as_str(), a)).collect();
+
+        let term = |slugs: &Slugs, name: &String| Term {
+            name: name.clone(),
+            slug: slugs.get(name).unwrap_or("item").to_string(),
+        };
+        let views: Vec<EventView> = raw
+            .iter()
+            .map(|e| {
+                let interval = e.date.interval();
+                let sources: Vec<SourceView> = e
+                    .sources
+                    .iter()
+                    .map(|s| {
+                        source_view(
+                            s,
+                            by_id.get(s.article.as_str()).copied(),
+                            &article_slugs,
+                            format,
+                        )
+                    })
+                    .collect();
+                let conflicts = e
+                    .date_conflicts
+                    .iter()
+                    .map(|c| ConflictView {
+                        human: dates::human(&c.date, format),
+                        datetime: dates::datetime_attr(&c.date),
+                        article_slug: article_slugs.get(&c.article).map(str::to_string),
+                        label: article_label(&c.article, &sources, by_id.get(c.article.as_str())),
+                        phrase: c.phrase.clone(),
+                    })
+                    .collect();
+                let date_label = sources
+                    .iter()
+                    .filter(|s| !e.date_conflicts.iter().any(|c| c.article == s.article))
+                    .map(|s| s.label.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                let summary = e.summary.as_deref().unwrap_or("");
+                let tags = sorted_terms(e.tags.iter().map(|t| term(&tag_slugs, t)));
+                let entities = sorted_terms(e.entities.iter().map(|t| term(&entity_slugs, t)));
+                let join = |terms: &[Term]| {
+                    terms
+                        .iter()
+                        .map(|t| t.name.as_str())
+                        .collect::<Vec<_>>()
+                        .join("|")
+                };
+                EventView {
+                    id: e.id.clone(),
+                    slug: event_slugs.get(&e.id).unwrap_or("item").to_string(),
+                    date: e.date.to_string(),
+                    first: interval.first.to_string(),
+                    last: interval.last.to_string(),
+                    datetime: dates::datetime_attr(&e.date),
+                    human: dates::human(&e.date, format),
+                    year: interval.first.year(),
+                    days: interval.days(),
+                    title: e.title.clone(),
+                    summary_html: markdown::to_html(summary),
+                    summary_text: markdown::to_text(summary),
+                    data_tags: join(&tags),
+                    data_entities: join(&entities),
+                    tags,
+                    entities,
+                    sources,
+                    date_label,
+                    conflicts,
+                    importance: e.importance,
+                }
+            })
+            .collect();
+
+        let mut article_views: Vec<(ArticleView, &Article)> = articles
+            .iter()
+            .map(|a| {
+                let fed = views
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, v)| v.sources.iter().any(|s| s.article == a.id))
+                    .map(|(i, _)| i)
+                    .collect();
+                let view = ArticleView {
+                    id: a.id.clone(),
+                    slug: article_slugs.get(&a.id).unwrap_or("item").to_string(),
+                    title: a.title.clone(),
+                    url: a.url.clone().filter(|u| markdown::safe_url(u)),
+                    publisher: a.publisher.clone(),
+                    author: a.author.clone(),
+                    published: a.published.map(|d| d.to_string()),
+                    published_human: a.published.map(|d| {
+                        dates::human(
+                            &crate::time::Edtf::from_interval(crate::time::Interval::day(d)),
+                            format,
+                        )
+                    }),
+                    events: fed,
+                };
+                (view, a)
+            })
+            .collect();
+        article_views.sort_by(|a, b| a.0.id.cmp(&b.0.id));
+
+        let tags = listing(&views, |v| v.tags.clone());
+        let entities = listing(&views, |v| v.entities.clone());
+        let years = listing(&views, |v| {
+            vec![Term {
+                name: v.year.to_string(),
+                slug: format!("{:04}", v.year),
+            }]
+        });
+        Model {
+            events: views,
+            raw,
+            articles: article_views,
+            tags,
+            entities,
+            years,
+        }
+    }
+}
+
+fn day_text(day: chrono::NaiveDate, format: DateFormat) -> String {
+    dates::human(
+        &crate::time::Edtf::from_interval(crate::time::Interval::day(day)),
+        format,
+    )
+}
+
+fn sorted_terms(terms: impl Iterator<Item = Term>) -> Vec<Term> {
+    let mut terms: Vec<Term> = terms.collect();
+    terms.sort();
+    terms.dedup();
+    terms
+}
+
+fn listing(events: &[EventView], terms: impl Fn(&EventView) -> Vec<Term>) -> Listing {
+    let mut map: BTreeMap<Term, Vec<usize>> = BTreeMap::new();
+    for (i, e) in events.iter().enumerate() {
+        for t in terms(e) {
+            map.entry(t).or_default().push(i);
+        }
+    }
+    let mut terms: Vec<(Term, Vec<usize>)> = map.into_iter().collect();
+    terms.sort_by(|a, b| a.0.slug.cmp(&b.0.slug));
+    Listing { terms }
+}
+
+fn source_view(
+    s: &crate::event::Source,
+    article: Option<&Article>,
+    slugs: &Slugs,
+    format: DateFormat,
+) -> SourceView {
+    let title = s.title.clone().or_else(|| article.map(|a| a.title.clone()));
+    let publisher = s
+        .publisher
+        .clone()
+        .or_else(|| article.and_then(|a| a.publisher.clone()));
+    let url = s
+        .url
+        .clone()
+        .or_else(|| article.and_then(|a| a.url.clone()))
+        .filter(|u| markdown::safe_url(u));
+    let label = publisher
+        .clone()
+        .or_else(|| title.clone())
+        .unwrap_or_else(|| s.article.clone());
+    SourceView {
+        article: s.article.clone(),
+        article_slug: article.and_then(|a| slugs.get(&a.id)).map(str::to_string),
+        label,
+        title,
+        url,
+        publisher,
+        published: s.published.clone(),
+        published_human: s
+            .published
+            .as_deref()
+            .and_then(|p| chrono::NaiveDate::parse_from_str(p.get(..10)?, "%Y-%m-%d").ok())
+            .map(|d| day_text(d, format)),
+        quote: s.quote.clone(),
+        phrase: s.phrase.clone(),
+    }
+}
+
+fn article_label(id: &str, sources: &[SourceView], article: Option<&&Article>) -> String {
+    if let Some(s) = sources.iter().find(|s| s.article == id) {
+        return s.label.clone();
+    }
+    article
+        .map(|a| a.publisher.clone().unwrap_or_else(|| a.title.clone()))
+        .unwrap_or_else(|| id.to_string())
+}

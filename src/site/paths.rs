@@ -1,0 +1,154 @@
+//! Safe file names and relative links: every id, tag or entity name that becomes part of a path
+//! goes through [`slugify`], so nothing a user writes can escape the output folder.
+
+use std::collections::{BTreeMap, HashSet};
+
+/// Longest slug, in bytes (ASCII only, so also in characters).
+const MAX_SLUG: usize = 80;
+
+/// A lowercase ASCII slug: letters and digits, runs of anything else become one `-`; accented
+/// Latin letters lose their accents. Never empty, never `.` or `..`, at most 80 bytes.
+pub fn slugify(text: &str) -> String {
+    let mut slug = String::with_capacity(text.len());
+    let mut dash = false;
+    for c in text.chars() {
+        let mapped = fold(c);
+        if mapped.is_empty() {
+            dash = !slug.is_empty();
+            continue;
+        }
+        if dash {
+            slug.push('-');
+            dash = false;
+        }
+        slug.push_str(mapped);
+    }
+    if slug.len() > MAX_SLUG {
+        slug.truncate(MAX_SLUG);
+        while slug.ends_with('-') {
+            slug.pop();
+        }
+    }
+    if slug.is_empty() {
+        slug.push_str("item");
+    }
+    slug
+}
+
+/// The ASCII letters or digits a character stands for, or `""` for a separator.
+fn fold(c: char) -> &'static str {
+    const LETTERS: &str = "abcdefghijklmnopqrstuvwxyz0123456789";
+    if c.is_ascii_alphanumeric() {
+        let i = LETTERS
+            .find(c.to_ascii_lowercase())
+            .expect("ASCII letter or digit");
+        return &LETTERS[i..i + 1];
+    }
+    match c {
+        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'À' | 'Á' | 'Â' | 'Ã' | 'Ä' | 'Å' => "a",
+        'æ' | 'Æ' => "ae",
+        'ç' | 'Ç' | 'č' | 'Č' | 'ć' | 'Ć' => "c",
+        'è' | 'é' | 'ê' | 'ë' | 'È' | 'É' | 'Ê' | 'Ë' | 'ě' | 'Ě' => "e",
+        'ì' | 'í' | 'î' | 'ï' | 'Ì' | 'Í' | 'Î' | 'Ï' => "i",
+        'ñ' | 'Ñ' | 'ń' | 'Ń' => "n",
+        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'Ò' | 'Ó' | 'Ô' | 'Õ' | 'Ö' | 'Ø' => "o",
+        'œ' | 'Œ' => "oe",
+        'ß' => "ss",
+        'š' | 'Š' | 'ś' | 'Ś' => "s",
+        'ù' | 'ú' | 'û' | 'ü' | 'Ù' | 'Ú' | 'Û' | 'Ü' => "u",
+        'ý' | 'ÿ' | 'Ý' => "y",
+        'ž' | 'Ž' | 'ź' | 'Ź' | 'ż' | 'Ż' => "z",
+        'ł' | 'Ł' => "l",
+        'đ' | 'Đ' | 'ð' => "d",
+        'þ' | 'Þ' => "th",
+        _ => "",
+    }
+}
+
+/// Gives each distinct name its own slug; names whose slugs collide get `-2`, `-3`... in the
+/// order they are assigned, so assign in a sorted order to stay deterministic.
+#[derive(Debug, Default)]
+pub struct Slugs {
+    by_name: BTreeMap<String, String>,
+    taken: HashSet<String>,
+}
+
+impl Slugs {
+    /// Slugs for `names`, assigned in sorted order whatever order they come in.
+    pub fn assign<'a>(names: impl IntoIterator<Item = &'a str>) -> Slugs {
+        let mut sorted: Vec<&str> = names.into_iter().collect();
+        sorted.sort_unstable();
+        sorted.dedup();
+        let mut slugs = Slugs::default();
+        for name in sorted {
+            slugs.insert(name);
+        }
+        slugs
+    }
+
+    fn insert(&mut self, name: &str) -> String {
+        if let Some(slug) = self.by_name.get(name) {
+            return slug.clone();
+        }
+        let base = slugify(name);
+        let mut slug = base.clone();
+        let mut n = 2;
+        while self.taken.contains(&slug) {
+            slug = format!("{base}-{n}");
+            n += 1;
+        }
+        self.taken.insert(slug.clone());
+        self.by_name.insert(name.to_string(), slug.clone());
+        slug
+    }
+
+    /// The slug of a name given to [`Slugs::assign`].
+    pub fn get(&self, name: &str) -> Option<&str> {
+        self.by_name.get(name).map(String::as_str)
+    }
+
+    /// Names and their slugs, sorted by name.
+    pub fn iter(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.by_name.iter().map(|(n, s)| (n.as_str(), s.as_str()))
+    }
+}
+
+/// The prefix that leads from a page at `path` (relative to the output root, `/`-separated, e.g.
+/// `events/x/index.html`) back to the root: `""` for `index.html`, `../../` for that example.
+pub fn root_prefix(path: &str) -> String {
+    "../".repeat(path.matches('/').count())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs_are_lowercase_ascii_without_traversal() {
+        assert_eq!(slugify("Vladimir Putin"), "vladimir-putin");
+        assert_eq!(slugify("Élysée Palace"), "elysee-palace");
+        assert_eq!(slugify("../../etc/passwd"), "etc-passwd");
+        assert_eq!(slugify(".."), "item");
+        assert_eq!(slugify("2017/embassy#3"), "2017-embassy-3");
+        assert_eq!(slugify("  -Hello--World-  "), "hello-world");
+        assert_eq!(slugify("東京"), "item");
+        let long = slugify(&"ab ".repeat(100));
+        assert!(long.len() <= 80 && !long.ends_with('-'), "{long}");
+    }
+
+    #[test]
+    fn collisions_get_numbered_in_sorted_order() {
+        let slugs = Slugs::assign(["US Army", "us-army", "US army", "Other"]);
+        assert_eq!(slugs.get("US Army"), Some("us-army"));
+        assert_eq!(slugs.get("US army"), Some("us-army-2"));
+        assert_eq!(slugs.get("us-army"), Some("us-army-3"));
+        assert_eq!(slugs.get("Other"), Some("other"));
+    }
+
+    #[test]
+    fn root_prefix_climbs_one_level_per_folder() {
+        assert_eq!(root_prefix("index.html"), "");
+        assert_eq!(root_prefix("events/x/index.html"), "../../");
+        assert_eq!(root_prefix("tags/index.html"), "../");
+    }
+}

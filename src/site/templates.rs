@@ -1,0 +1,169 @@
+//! The theme's templates: the built-in default theme, with a site's own
+//! `themes/<theme>/templates/*.html` replacing built-in files of the same name.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use anyhow::Context as _;
+use tera::{ErrorKind, Tera};
+
+use crate::error::ContentError;
+
+/// The default theme's templates, compiled in.
+pub const BUILTIN: &[(&str, &str)] = &[
+    (
+        "base.html",
+        include_str!("../../themes/default/templates/base.html"),
+    ),
+    (
+        "index.html",
+        include_str!("../../themes/default/templates/index.html"),
+    ),
+    (
+        "event_card.html",
+        include_str!("../../themes/default/templates/event_card.html"),
+    ),
+    (
+        "event.html",
+        include_str!("../../themes/default/templates/event.html"),
+    ),
+    (
+        "article.html",
+        include_str!("../../themes/default/templates/article.html"),
+    ),
+    (
+        "terms.html",
+        include_str!("../../themes/default/templates/terms.html"),
+    ),
+    (
+        "term.html",
+        include_str!("../../themes/default/templates/term.html"),
+    ),
+    (
+        "404.html",
+        include_str!("../../themes/default/templates/404.html"),
+    ),
+];
+
+/// The default theme's static files, compiled in.
+pub const STATIC: &[(&str, &str)] = &[
+    (
+        "style.css",
+        include_str!("../../themes/default/static/style.css"),
+    ),
+    (
+        "timeline.js",
+        include_str!("../../themes/default/static/timeline.js"),
+    ),
+];
+
+/// Loaded templates and where each came from, to point errors at the right file.
+pub struct Templates {
+    pub tera: Tera,
+    /// Template name → (file shown in errors, its text).
+    sources: BTreeMap<String, (PathBuf, String)>,
+}
+
+impl Templates {
+    /// The built-in templates overridden by those in `theme_dir/templates` (if it exists).
+    pub fn load(theme_dir: &Path) -> anyhow::Result<Templates> {
+        let mut sources: BTreeMap<String, (PathBuf, String)> = BUILTIN
+            .iter()
+            .map(|(name, text)| {
+                let shown = Path::new("themes/default/templates").join(name);
+                (name.to_string(), (shown, text.to_string()))
+            })
+            .collect();
+        let dir = theme_dir.join("templates");
+        if dir.is_dir() {
+            let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+                .with_context(|| format!("cannot list the templates in {}", dir.display()))?
+                .filter_map(|entry| entry.ok().map(|e| e.path()))
+                .filter(|p| p.is_file() && p.extension().is_some_and(|e| e == "html" || e == "xml"))
+                .collect();
+            files.sort();
+            for path in files {
+                let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
+                    continue;
+                };
+                let text = std::fs::read_to_string(&path)
+                    .with_context(|| format!("cannot read the template {}", path.display()))?;
+                sources.insert(name.to_string(), (path.clone(), text));
+            }
+        }
+        let mut tera = Tera::new();
+        tera.add_raw_templates(
+            sources
+                .iter()
+                .map(|(name, (_, text))| (name.as_str(), text.as_str())),
+        )
+        .map_err(|e| template_error(&sources, &dir, e))?;
+        Ok(Templates { tera, sources })
+    }
+
+    pub fn render(&self, name: &str, context: &tera::Context) -> anyhow::Result<String> {
+        self.tera
+            .render(name, context)
+            .map_err(|e| template_error(&self.sources, Path::new(name), e))
+    }
+}
+
+/// A Tera error as a [`ContentError`] pointing at the template file, line and column.
+fn template_error(
+    sources: &BTreeMap<String, (PathBuf, String)>,
+    fallback: &Path,
+    error: tera::Error,
+) -> anyhow::Error {
+    let content = match error.kind() {
+        ErrorKind::SyntaxError(report) | ErrorKind::RenderingError(report) => {
+            let (path, text) = sources
+                .get(report.filename())
+                .map(|(p, t)| (p.clone(), t.as_str()))
+                .unwrap_or_else(|| (PathBuf::from(report.filename()), ""));
+            let span = report.span();
+            let error = ContentError::new(path, format!("template error: {}", report.message()));
+            if text.is_empty() {
+                ContentError {
+                    location: Some((span.start_line, span.start_col + 1)),
+                    ..error
+                }
+            } else {
+                error.at(text, span.start_line, span.start_col + 1)
+            }
+        }
+        ErrorKind::MissingParent { current, .. }
+        | ErrorKind::CircularExtend { tpl: current, .. }
+        | ErrorKind::CircularInclude { tpl: current, .. } => {
+            let path = sources
+                .get(current)
+                .map_or_else(|| PathBuf::from(current), |s| s.0.clone());
+            ContentError::new(path, format!("template error: {}", error.kind()))
+        }
+        // Unknown filters, tests, components and includes come as a report already written out.
+        _ => match parse_report(&error.to_string()) {
+            Some((name, line, column, message)) => {
+                let (path, text) = sources
+                    .get(&name)
+                    .map(|(p, t)| (p.clone(), t.as_str()))
+                    .unwrap_or_else(|| (PathBuf::from(&name), ""));
+                ContentError::new(path, format!("template error: {message}")).at(text, line, column)
+            }
+            None => ContentError::new(fallback, format!("template error: {error}")),
+        },
+    };
+    anyhow::Error::new(content)
+}
+
+/// The first `error: message` and `--> name:line:column` of a Tera report.
+fn parse_report(report: &str) -> Option<(String, usize, usize, String)> {
+    let message = report
+        .lines()
+        .find_map(|l| l.trim().strip_prefix("error: "))?
+        .to_string();
+    let locus = report.lines().find_map(|l| l.trim().strip_prefix("--> "))?;
+    let mut parts = locus.rsplitn(3, ':');
+    let column = parts.next()?.parse().ok()?;
+    let line = parts.next()?.parse().ok()?;
+    let name = parts.next()?.to_string();
+    Some((name, line, column, message))
+}
