@@ -1,5 +1,6 @@
 //! One file per subcommand: each loads what it needs from the stages and calls them in order.
 
+mod build;
 mod check;
 mod extract;
 mod init;
@@ -13,12 +14,8 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Command::Tag(args) => tag::run(&args),
         Command::Init { dir } => init::run(&dir.unwrap_or(cli.root)),
         Command::Extract(args) => extract::run(&cli.root, &args),
-        Command::Build(_) => not_built("build"),
-        Command::Serve { .. } => not_built("serve"),
+        Command::Build(args) => build::run(&cli.root, &args),
+        Command::Serve { port, open } => build::serve(&cli.root, port, open),
         Command::Check => check::run(&cli.root),
     }
-}
-
-fn not_built(name: &str) -> anyhow::Result<Outcome> {
-    anyhow::bail!("`annals {name}` is not built yet")
 }

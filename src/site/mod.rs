@@ -36,8 +36,7 @@ pub struct BuildOptions {
     pub output: PathBuf,
     /// Overrides `base_url` of site.toml (e.g. for a preview deployment).
     pub base_url: Option<String>,
-    /// Publish draft articles too. Articles have no draft flag yet, so this changes nothing
-    /// until they do.
+    /// Publish draft articles too (the build command leaves drafts out of `articles` unless set).
     pub drafts: bool,
 }
 
