@@ -15,6 +15,14 @@ pub enum Origin {
     Ago,
 }
 
+/// The year of a quarter or half: written out, or counted from the publication date ("last
+/// year's fourth quarter").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum YearRef {
+    Absolute(i32),
+    FromDct(i32),
+}
+
 /// A calendar expression, possibly incomplete or relative.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum DateExpr {
@@ -31,12 +39,18 @@ pub enum DateExpr {
     Decade(i32),
     /// First two digits (19 = the 20th century).
     Century(i32),
+    /// A month (and day) of a year counted from the publication date: "July last year".
+    MonthOfRelativeYear {
+        month: u32,
+        day: Option<u32>,
+        shift: i32,
+    },
     Quarter {
-        year: Option<i32>,
+        year: Option<YearRef>,
         q: u32,
     },
     Half {
-        year: Option<i32>,
+        year: Option<YearRef>,
         h: u32,
     },
     Season {

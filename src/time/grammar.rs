@@ -2,7 +2,7 @@
 //! say what it means (`Sem`). Matching is leftmost-longest and each token is visited a bounded
 //! number of times, so the whole scan is linear in the number of tokens.
 
-use super::expr::{Clock, DateExpr, Mention, Origin, Sem};
+use super::expr::{Clock, DateExpr, Mention, Origin, Sem, YearRef};
 use super::lexicon::{self, DayPart, Func, HOLIDAYS, Lex, PeriodPart, RefKind, Relative, Unit};
 use super::tokens::{Token, TokenKind};
 use super::types::NumericOrder;
@@ -74,7 +74,11 @@ impl<'a> Grammar<'a> {
         }
         if self.func(i) == Some(Func::The) {
             let h = self.core(i + 1, true)?;
-            let first = if h.adjectival { i + 1 } else { i };
+            let first = if h.adjectival || !keeps_article(&h.sem) {
+                i + 1
+            } else {
+                i
+            };
             return Some(Mention {
                 first,
                 end: h.end,
@@ -375,6 +379,14 @@ impl<'a> Grammar<'a> {
                 if let Some(y) = self.year_in_date(k) {
                     return hit(k + 1, calendar(Some(y), Some(d)));
                 }
+                if let Some((shift, end)) = self.relative_year(after_day) {
+                    let date = DateExpr::MonthOfRelativeYear {
+                        month,
+                        day: Some(d),
+                        shift,
+                    };
+                    return hit(end, Sem::date(date));
+                }
                 return hit(after_day, calendar(None, Some(d)));
             }
             // "November 2016"
@@ -390,6 +402,19 @@ impl<'a> Grammar<'a> {
         }
         if let Some((y, end)) = self.year_or_short(j) {
             return hit(end, calendar(Some(y), None));
+        }
+        let k = if self.func(j) == Some(Func::Of) {
+            j + 1
+        } else {
+            j
+        };
+        if let Some((shift, end)) = self.relative_year(k) {
+            let date = DateExpr::MonthOfRelativeYear {
+                month,
+                day: None,
+                shift,
+            };
+            return hit(end, Sem::date(date));
         }
         // A month name alone: "May" and "March" are also a name and a verb, abbreviations are
         // too short to trust; they need a preposition or modifier before them.
@@ -542,6 +567,12 @@ impl<'a> Grammar<'a> {
                         .then(|| hit(j + 1, Sem::date(DateExpr::ContextQuarter)))
                         .flatten();
                 }
+                if unit == Unit::Year
+                    && origin == Origin::Dct
+                    && let Some(h) = self.possessive_part(j + 1, YearRef::FromDct(step))
+                {
+                    return Some(h);
+                }
                 let date = DateExpr::Shift {
                     unit,
                     n: step,
@@ -567,7 +598,11 @@ impl<'a> Grammar<'a> {
                 hit(j + 1, Sem::date(date))
             }
             Lex::Month(month) if self.capitalized(j) => hit(
-                self.after_dot(j + 1),
+                if self.word(j).len() <= 4 {
+                    self.after_dot(j + 1)
+                } else {
+                    j + 1
+                },
                 Sem::date(DateExpr::Calendar {
                     year: None,
                     month,
@@ -701,17 +736,59 @@ impl<'a> Grammar<'a> {
     }
 
     /// A year after a quarter or half: "of 1990", "of fiscal 1990", "1990".
-    fn trailing_year(&self, j: usize) -> (Option<i32>, usize) {
+    fn trailing_year(&self, j: usize) -> (Option<YearRef>, usize) {
         let mut k = j;
         if self.func(k) == Some(Func::Of) {
             k += 1;
+            if let Some((shift, end)) = self.relative_year(k) {
+                return (Some(YearRef::FromDct(shift)), end);
+            }
         }
         if self.func(k) == Some(Func::Fiscal) {
             k += 1;
         }
         match self.year_or_short(k) {
-            Some((y, end)) => (Some(y), end),
+            Some((y, end)) => (Some(YearRef::Absolute(y)), end),
             None => (None, j),
+        }
+    }
+
+    /// "last year", "this year", "next year": the year's distance from the publication date.
+    fn relative_year(&self, k: usize) -> Option<(i32, usize)> {
+        let shift = match self.lex(k) {
+            Lex::Relative(Relative::Last) => -1,
+            Lex::Relative(Relative::This) => 0,
+            Lex::Relative(Relative::Next) => 1,
+            _ => return None,
+        };
+        (self.lex(k + 1) == Lex::Unit(Unit::Year, false)).then_some((shift, k + 2))
+    }
+
+    /// "'s third quarter" after a year: the quarter or half of that year.
+    fn possessive_part(&self, k: usize, year: YearRef) -> Option<Hit> {
+        if !(self.is_apostrophe(k) && self.word(k + 1) == b"s") {
+            return None;
+        }
+        let Lex::Ordinal(n) = self.lex(k + 2) else {
+            return None;
+        };
+        let (j, _) = self.after_hyphen(k + 3);
+        match self.lex(j) {
+            Lex::Unit(Unit::Quarter, false) if (1..=4).contains(&n) => hit(
+                j + 1,
+                Sem::date(DateExpr::Quarter {
+                    year: Some(year),
+                    q: n,
+                }),
+            ),
+            Lex::Func(Func::Half) if (1..=2).contains(&n) => hit(
+                j + 1,
+                Sem::date(DateExpr::Half {
+                    year: Some(year),
+                    h: n,
+                }),
+            ),
+            _ => None,
         }
     }
 
@@ -824,7 +901,15 @@ impl<'a> Grammar<'a> {
         if with_the && !plural {
             return match unit {
                 Unit::Quarter => hit(i + 1, Sem::date(DateExpr::ContextQuarter)),
-                Unit::Year | Unit::Week | Unit::Month => hit(
+                // "the year" is a stretch of time more often than this year.
+                Unit::Year => hit(
+                    i + 1,
+                    Sem::Duration {
+                        amount: Some(1),
+                        unit,
+                    },
+                ),
+                Unit::Week | Unit::Month => hit(
                     i + 1,
                     Sem::date(DateExpr::Shift {
                         unit,
@@ -909,7 +994,13 @@ impl<'a> Grammar<'a> {
                         && self.lex(end + 1) == Lex::Unit(Unit::Quarter, false)
                         && (1..=4).contains(&q)
                     {
-                        return hit(end + 2, Sem::date(DateExpr::Quarter { year: Some(y), q }));
+                        return hit(
+                            end + 2,
+                            Sem::date(DateExpr::Quarter {
+                                year: Some(YearRef::Absolute(y)),
+                                q,
+                            }),
+                        );
                     }
                     return hit(end, Sem::date(DateExpr::Year(y)));
                 }
@@ -929,7 +1020,7 @@ impl<'a> Grammar<'a> {
                     i + 2
                 };
                 let (year, end) = match self.year_or_short(k) {
-                    Some((y, end)) => (Some(y), end),
+                    Some((y, end)) => (Some(YearRef::Absolute(y)), end),
                     None => (None, i + 2),
                 };
                 hit(end, Sem::date(DateExpr::Quarter { year, q }))
@@ -955,6 +1046,10 @@ impl<'a> Grammar<'a> {
         }
         let (amount, k, article) = self.quantity(i)?;
         let (unit, plural, end, hyphen) = self.unit_at(k)?;
+        if article && self.is_punct(end, b'-') && self.glued(end) {
+            // "a year-earlier quarter": the compound starts at "year".
+            return None;
+        }
         if let Some(h) = self.relative_tail(end, amount, unit) {
             return Some(h);
         }
@@ -1246,6 +1341,20 @@ impl<'a> Grammar<'a> {
         let n = i32::try_from(n).ok()?;
         let century = if n < 30 { 200 } else { 190 };
         hit(i + 3, Sem::date(DateExpr::Decade(century + n / 10)))
+    }
+}
+
+/// Whether TimeML includes a preceding "the" in the expression: it does for noun phrases headed
+/// by a period ("the third quarter", "the past two years", "the end of 1990"), not for names
+/// and numbers used as modifiers ("the 1988 period", "the Oct. 23 meeting").
+fn keeps_article(sem: &Sem) -> bool {
+    match sem {
+        Sem::Ref(_) | Sem::Duration { .. } | Sem::Set { .. } => true,
+        Sem::Date { part: Some(_), .. } => true,
+        Sem::Date { date, .. } => !matches!(
+            date,
+            DateExpr::Calendar { .. } | DateExpr::Year(_) | DateExpr::Weekday { .. }
+        ),
     }
 }
 

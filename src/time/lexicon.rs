@@ -366,9 +366,6 @@ const REFERENCE_WORDS: &[(&str, RefKind)] = &[
     ("nowadays", RefKind::Present),
     ("recently", RefKind::Past),
     ("lately", RefKind::Past),
-    ("previously", RefKind::Past),
-    ("formerly", RefKind::Past),
-    ("soon", RefKind::Future),
     ("future", RefKind::Future),
 ];
 
@@ -450,7 +447,6 @@ const SET_ADVERBS: &[(&str, Unit)] = &[
     ("nightly", Unit::Day),
     ("weekly", Unit::Week),
     ("monthly", Unit::Month),
-    ("quarterly", Unit::Quarter),
     ("annually", Unit::Year),
     ("yearly", Unit::Year),
 ];
@@ -462,7 +458,9 @@ const TENSE_CUES: &[(&str, TenseCue)] = &[
     ("shall", TenseCue::Future),
     ("ll", TenseCue::Future),
     ("wo", TenseCue::Future),
-    ("would", TenseCue::Future),
+    ("planned", TenseCue::Future),
+    ("planning", TenseCue::Future),
+    ("intends", TenseCue::Future),
     ("going", TenseCue::Future),
     ("plans", TenseCue::Future),
     ("plan", TenseCue::Future),

@@ -3,7 +3,7 @@
 //! mentioned, and lets the tense pick between the last and the next "September".
 
 use super::anchor;
-use super::expr::{Clock, DateExpr, Origin, Sem};
+use super::expr::{Clock, DateExpr, Origin, Sem, YearRef};
 use super::lexicon::{PeriodPart, Unit};
 use super::tense::Tense;
 use super::types::{Granularity, Interval, TimexMod, TimexType};
@@ -80,7 +80,16 @@ impl Resolver {
                 interval: None,
             }),
             Sem::Date { date, part, clock } => {
-                let anchored = self.date(date, end, tense)?;
+                let anchored = self.date(date, end, clock.is_some(), tense)?;
+                // Comparisons ("a year earlier") and references back do not become the new
+                // subject: the next "a year earlier" still counts from the story's own period.
+                let derived = matches!(
+                    date,
+                    DateExpr::Shift {
+                        origin: Origin::Reference | Origin::Ago,
+                        ..
+                    } | DateExpr::ContextQuarter
+                );
                 let modifier = part.map(|p| match p {
                     PeriodPart::Start => TimexMod::Start,
                     PeriodPart::Mid => TimexMod::Mid,
@@ -88,7 +97,9 @@ impl Resolver {
                 });
                 let (value, interval) = match anchored {
                     Anchored::Interval(iv) => {
-                        self.remember(iv, end);
+                        if !derived {
+                            self.remember(iv, end);
+                        }
                         let shown = match part {
                             Some(p) => anchor::part_of(&iv, p),
                             None => iv,
@@ -136,7 +147,13 @@ impl Resolver {
         }
     }
 
-    fn date(&self, date: DateExpr, end: usize, tense: impl FnOnce() -> Tense) -> Option<Anchored> {
+    fn date(
+        &self,
+        date: DateExpr,
+        end: usize,
+        has_clock: bool,
+        tense: impl FnOnce() -> Tense,
+    ) -> Option<Anchored> {
         use Anchored::{Interval as At, Unanchored as X};
         let dct = self.dct;
         Some(match date {
@@ -160,7 +177,13 @@ impl Resolver {
                         Some(d) => anchor::ymd(y, month, d).map(anchor::day),
                         None => anchor::month(y, month),
                     };
-                    At(pick(around_year(dct, candidate), dct, relative, tense)?)
+                    At(pick(
+                        around_year(dct, candidate),
+                        dct,
+                        relative,
+                        false,
+                        tense,
+                    )?)
                 }
                 None => {
                     anchor::ymd(2000, month, day.unwrap_or(1))?;
@@ -173,15 +196,26 @@ impl Resolver {
             DateExpr::Year(y) => At(anchor::year(y)?),
             DateExpr::Decade(p) => At(anchor::decade(p)?),
             DateExpr::Century(c) => At(anchor::century(c)?),
-            DateExpr::Quarter { year, q } => match (year, dct) {
-                (Some(y), _) => At(anchor::quarter(y, q)?),
-                (None, Some(dct)) => At(anchor::quarter(dct.year(), q)?),
-                (None, None) => X(format!("XXXX-Q{q}")),
+            DateExpr::MonthOfRelativeYear { month, day, shift } => match dct {
+                Some(dct) => {
+                    let y = dct.year() + shift;
+                    At(match day {
+                        Some(d) => anchor::day(anchor::ymd(y, month, d)?),
+                        None => anchor::month(y, month)?,
+                    })
+                }
+                None => X(match day {
+                    Some(d) => format!("XXXX-{month:02}-{d:02}"),
+                    None => format!("XXXX-{month:02}"),
+                }),
             },
-            DateExpr::Half { year, h } => match (year, dct) {
-                (Some(y), _) => At(anchor::half(y, h)?),
-                (None, Some(dct)) => At(anchor::half(dct.year(), h)?),
-                (None, None) => X(format!("XXXX-H{h}")),
+            DateExpr::Quarter { year, q } => match year_of(year, dct) {
+                Some(y) => At(anchor::quarter(y, q)?),
+                None => X(format!("XXXX-Q{q}")),
+            },
+            DateExpr::Half { year, h } => match year_of(year, dct) {
+                Some(y) => At(anchor::half(y, h)?),
+                None => X(format!("XXXX-H{h}")),
             },
             DateExpr::Season {
                 year,
@@ -191,7 +225,13 @@ impl Resolver {
                 (Some(y), _) => At(anchor::season(y, season)?),
                 (None, Some(dct)) => {
                     let candidate = |y: i32| anchor::season(y, season);
-                    At(pick(around_year(dct, candidate), dct, relative, tense)?)
+                    At(pick(
+                        around_year(dct, candidate),
+                        dct,
+                        relative,
+                        false,
+                        tense,
+                    )?)
                 }
                 (None, None) => X(format!("XXXX-{}", season.code())),
             },
@@ -203,12 +243,18 @@ impl Resolver {
                         Some(anchor::day(this_week)),
                         this_week.checked_add_days(Days::new(7)).map(anchor::day),
                     ];
-                    At(pick(candidates, dct, relative, tense)?)
+                    At(pick(candidates, dct, relative, true, tense)?)
                 }
                 None => X(format!("XXXX-WXX-{weekday}")),
             },
             DateExpr::Shift { unit, n, origin } => {
                 let base = match origin {
+                    // A clock time with no day ("at 10:35 a.m.") happens on the day last
+                    // talked about.
+                    Origin::Dct if has_clock && n == 0 => self
+                        .reference
+                        .filter(|r| r.granularity <= Granularity::Day)
+                        .or(dct.map(anchor::day)),
                     Origin::Dct => dct.map(anchor::day),
                     Origin::Ago => {
                         if let (Unit::Year, Some((q, at))) = (unit, self.last_quarter)
@@ -233,6 +279,9 @@ impl Resolver {
                             );
                         if keeps_grain {
                             At(anchor::shift_period(&base, unit, n)?)
+                        } else if matches!(unit, Unit::Decade | Unit::Century) {
+                            // "a decade ago" names a year, not a whole decade.
+                            At(anchor::year(anchor::shift(base.first, unit, n)?.year())?)
                         } else {
                             At(anchor::period_of(
                                 anchor::shift(base.first, unit, n)?,
@@ -260,7 +309,7 @@ impl Resolver {
                 (Some(y), _) => At(anchor::day(anchor::holiday(rule, y)?)),
                 (None, Some(dct)) => {
                     let candidate = |y: i32| anchor::holiday(rule, y).map(anchor::day);
-                    At(pick(around_year(dct, candidate), dct, None, tense)?)
+                    At(pick(around_year(dct, candidate), dct, None, false, tense)?)
                 }
                 (None, None) => X(match rule {
                     super::lexicon::HolidayRule::Fixed(m, d) => format!("XXXX-{m:02}-{d:02}"),
@@ -279,6 +328,16 @@ impl Resolver {
     }
 }
 
+/// The year a quarter or half belongs to; without one, the publication date's.
+fn year_of(year: Option<YearRef>, dct: Option<NaiveDate>) -> Option<i32> {
+    match (year, dct) {
+        (Some(YearRef::Absolute(y)), _) => Some(y),
+        (Some(YearRef::FromDct(shift)), Some(dct)) => Some(dct.year() + shift),
+        (None, Some(dct)) => Some(dct.year()),
+        (_, None) => None,
+    }
+}
+
 /// The candidate periods in the year before, of, and after the publication date.
 fn around_year(
     dct: NaiveDate,
@@ -288,13 +347,20 @@ fn around_year(
     [candidate(y - 1), candidate(y), candidate(y + 1)]
 }
 
-/// Chooses among candidate periods (earliest first): the explicit direction when given ("last
-/// April"), else the tense: past picks the latest one that has begun by the publication date,
-/// future the earliest one not yet over, anything else the nearest (ties go to the past).
+/// How much nearer the tense-disfavoured candidate must be to win anyway: "Dec. 15" in a
+/// past-tense sentence written on Nov. 2 is six weeks ahead, not eleven months back.
+const TENSE_PULL: i64 = 2;
+
+/// Chooses among candidate periods (earliest first). An explicit direction decides first ("last
+/// April"). Otherwise, for weekdays (`strict`) the tense decides: past picks the latest one
+/// begun by the publication date, future the earliest not yet over. For months, days and
+/// seasons the tense only weighs distance: the disfavoured side wins when `TENSE_PULL` times
+/// nearer. Without tense the nearest wins, ties going to the past.
 fn pick(
     candidates: [Option<Interval>; 3],
     dct: NaiveDate,
     relative: Option<i32>,
+    strict: bool,
     tense: impl FnOnce() -> Tense,
 ) -> Option<Interval> {
     let all = candidates.iter().flatten();
@@ -310,21 +376,39 @@ fn pick(
         Some(_) => return all.clone().find(|c| c.first > dct).copied(),
         None => {}
     }
-    match tense() {
-        Tense::Past => all.clone().rfind(|c| c.first <= dct).copied(),
-        Tense::Future => all.clone().find(|c| c.last >= dct).copied(),
-        Tense::Present | Tense::Unknown => all
-            .min_by_key(|c| {
-                if c.last < dct {
-                    (dct - c.last).num_days()
-                } else if c.first > dct {
-                    (c.first - dct).num_days()
-                } else {
-                    0
-                }
-            })
-            .copied(),
-    }
+    let past = all.clone().rfind(|c| c.first <= dct).copied();
+    let future = all.clone().find(|c| c.last >= dct).copied();
+    let (past, future) = match (past, future) {
+        (Some(p), Some(f)) if p == f => return Some(p),
+        (Some(p), Some(f)) => (p, f),
+        (p, f) => return p.or(f),
+    };
+    let distance = |c: &Interval| {
+        if c.last < dct {
+            (dct - c.last).num_days()
+        } else if c.first > dct {
+            (c.first - dct).num_days()
+        } else {
+            0
+        }
+    };
+    let (dp, df) = (distance(&past), distance(&future));
+    let chosen = match tense() {
+        Tense::Past if strict || dp <= TENSE_PULL * df => past,
+        Tense::Future if strict || df <= TENSE_PULL * dp => future,
+        Tense::Past => future,
+        Tense::Future => past,
+        // News reports what happened: an untensed weekday is the last one.
+        Tense::Unknown if strict => past,
+        Tense::Present | Tense::Unknown => {
+            if dp <= df {
+                past
+            } else {
+                future
+            }
+        }
+    };
+    Some(chosen)
 }
 
 fn unanchored(unit: Unit) -> String {

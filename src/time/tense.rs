@@ -33,8 +33,8 @@ fn cue(lower: &[u8], token: &Token) -> Option<TenseCue> {
     }
 }
 
-/// The tense of the clause holding tokens `first..=last`, from the nearest tense cue; a future
-/// cue anywhere in the window wins, because future clauses are the marked case in news.
+/// The tense of the clause holding tokens `first..=last`, from the nearest tense cue (the verb
+/// governing a time expression is usually its closest verb).
 pub fn tense_around(
     text: &[u8],
     lower: &[u8],
@@ -43,11 +43,7 @@ pub fn tense_around(
     last: usize,
 ) -> Tense {
     let mut nearest: Option<(usize, TenseCue)> = None;
-    let mut future = false;
     let mut note = |distance: usize, c: TenseCue| {
-        if c == TenseCue::Future {
-            future = true;
-        }
         if nearest.is_none_or(|(d, _)| distance < d) {
             nearest = Some((distance, c));
         }
@@ -73,9 +69,6 @@ pub fn tense_around(
         if let Some(c) = cue(lower, token) {
             note(distance, c);
         }
-    }
-    if future {
-        return Tense::Future;
     }
     match nearest {
         Some((_, TenseCue::Past)) => Tense::Past,
