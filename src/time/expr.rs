@@ -13,6 +13,9 @@ pub enum Origin {
     /// The publication date, but comparisons with a quarter just mentioned keep the quarter:
     /// "profit rose from $2 million a year ago" after "the third quarter" is last year's Q3.
     Ago,
+    /// The day last mentioned, else the publication date: a clock time with no day ("at
+    /// 10:35 a.m.") happens on the day the story is talking about.
+    LastDay,
 }
 
 /// The year of a quarter or half: written out, or counted from the publication date ("last

@@ -205,7 +205,13 @@ impl<'a> Grammar<'a> {
             let money = self.is_punct(before, b'$') || self.is_punct(before, b'#');
             let decimal =
                 (self.is_punct(before, b'.') || self.is_punct(before, b',')) && !t.space_before;
-            if money || decimal || self.lex(before) == Lex::NumberLabel {
+            // "555-1234", "45/50/2017": the tail of a longer number.
+            let tail = !t.space_before
+                && (self.is_punct(before, b'-') || self.is_punct(before, b'/'))
+                && before > 0
+                && self.number(before - 1).is_some()
+                && self.glued(before);
+            if money || decimal || tail || self.lex(before) == Lex::NumberLabel {
                 return None;
             }
             if self.tokens[before].kind == TokenKind::Other && !t.space_before {
@@ -420,7 +426,13 @@ impl<'a> Grammar<'a> {
         // too short to trust; they need a preposition or modifier before them.
         let ambiguous = is_abbrev || matches!(self.word(i), b"may" | b"march");
         if ambiguous {
-            let before = i.checked_sub(1).map_or(Lex::None, |b| self.lex(b));
+            // Look past the hyphen of "mid-March".
+            let back = if i >= 2 && self.is_punct(i - 1, b'-') {
+                2
+            } else {
+                1
+            };
+            let before = i.checked_sub(back).map_or(Lex::None, |b| self.lex(b));
             let introduced = matches!(
                 before,
                 Lex::Func(
@@ -539,8 +551,11 @@ impl<'a> Grammar<'a> {
             Relative::This | Relative::Latest => 0,
             Relative::Next | Relative::Coming | Relative::Following => 1,
         };
+        // "the next day" follows the story; "next week" follows the calendar.
+        let story_day = with_the && self.lex(j) == Lex::Unit(Unit::Day, false);
         let origin = match r {
             Relative::Previous | Relative::Following => Origin::Reference,
+            _ if story_day => Origin::Reference,
             _ => Origin::Dct,
         };
         // "the past two years", "the next 12 months", "the last three years"
@@ -688,6 +703,10 @@ impl<'a> Grammar<'a> {
         } else {
             (j, false)
         };
+        // No part of a part ("the end of the end of ..."): keeps matching bounded and linear.
+        if matches!(self.lex(start), Lex::PeriodPart(_) | Lex::Func(Func::Mid)) {
+            return None;
+        }
         if let Lex::Unit(unit, false) = self.lex(start)
             && with_the
         {
@@ -797,16 +816,20 @@ impl<'a> Grammar<'a> {
             let mut j = i;
             let mut matched = true;
             for piece in name.split(' ') {
-                let ok = if piece == "'" {
-                    self.is_apostrophe(j)
-                } else {
-                    self.word(j) == piece.as_bytes()
+                // "'s" is an apostrophe (either kind) and "s"; "'" alone is just the apostrophe.
+                let (ok, width) = match piece.strip_prefix('\'') {
+                    Some("") => (self.is_apostrophe(j), 1),
+                    Some(rest) => (
+                        self.is_apostrophe(j) && self.word(j + 1) == rest.as_bytes(),
+                        2,
+                    ),
+                    None => (self.word(j) == piece.as_bytes(), 1),
                 };
                 if !ok {
                     matched = false;
                     break;
                 }
-                j += 1;
+                j += width;
             }
             if !matched || !self.capitalized(i) {
                 continue;
@@ -836,7 +859,7 @@ impl<'a> Grammar<'a> {
                 date: DateExpr::Shift {
                     unit: Unit::Day,
                     n: 0,
-                    origin: Origin::Dct,
+                    origin: Origin::LastDay,
                 },
                 part: None,
                 clock,
@@ -899,6 +922,18 @@ impl<'a> Grammar<'a> {
             }
         }
         if with_the && !plural {
+            // "the day before", "the week after": counted from the date last mentioned.
+            if let Some(f @ (Func::Before | Func::After)) = self.func(i + 1)
+                && self.clause_ends(i + 2)
+            {
+                let n = if f == Func::Before { -1 } else { 1 };
+                let date = DateExpr::Shift {
+                    unit,
+                    n,
+                    origin: Origin::Reference,
+                };
+                return hit(i + 2, Sem::date(date));
+            }
             return match unit {
                 Unit::Quarter => hit(i + 1, Sem::date(DateExpr::ContextQuarter)),
                 // "the year" is a stretch of time more often than this year.
@@ -1321,7 +1356,7 @@ impl<'a> Grammar<'a> {
                 date: DateExpr::Shift {
                     unit: Unit::Day,
                     n: 0,
-                    origin: Origin::Dct,
+                    origin: Origin::LastDay,
                 },
                 part: None,
                 clock,

@@ -692,7 +692,7 @@ pub enum HolidayRule {
     Easter(i64),
 }
 
-/// Holidays: the words of the name (lowercase, tokens separated by spaces, "'" for either
+/// Holidays: the words of the name (lowercase, separated by spaces; "'s" and "'" match either
 /// apostrophe) and how to find the date. Longer names come first so they win.
 pub const HOLIDAYS: &[(&str, HolidayRule)] = &[
     ("new year 's day", HolidayRule::Fixed(1, 1)),

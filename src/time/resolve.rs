@@ -80,13 +80,13 @@ impl Resolver {
                 interval: None,
             }),
             Sem::Date { date, part, clock } => {
-                let anchored = self.date(date, end, clock.is_some(), tense)?;
+                let anchored = self.date(date, end, tense)?;
                 // Comparisons ("a year earlier") and references back do not become the new
                 // subject: the next "a year earlier" still counts from the story's own period.
                 let derived = matches!(
                     date,
                     DateExpr::Shift {
-                        origin: Origin::Reference | Origin::Ago,
+                        origin: Origin::Reference | Origin::Ago | Origin::LastDay,
                         ..
                     } | DateExpr::ContextQuarter
                 );
@@ -147,13 +147,7 @@ impl Resolver {
         }
     }
 
-    fn date(
-        &self,
-        date: DateExpr,
-        end: usize,
-        has_clock: bool,
-        tense: impl FnOnce() -> Tense,
-    ) -> Option<Anchored> {
+    fn date(&self, date: DateExpr, end: usize, tense: impl FnOnce() -> Tense) -> Option<Anchored> {
         use Anchored::{Interval as At, Unanchored as X};
         let dct = self.dct;
         Some(match date {
@@ -249,9 +243,7 @@ impl Resolver {
             },
             DateExpr::Shift { unit, n, origin } => {
                 let base = match origin {
-                    // A clock time with no day ("at 10:35 a.m.") happens on the day last
-                    // talked about.
-                    Origin::Dct if has_clock && n == 0 => self
+                    Origin::LastDay => self
                         .reference
                         .filter(|r| r.granularity <= Granularity::Day)
                         .or(dct.map(anchor::day)),
