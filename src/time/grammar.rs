@@ -226,7 +226,7 @@ impl<'a> Grammar<'a> {
             .tokens
             .get(i + 1)
             .is_some_and(|n| n.kind == TokenKind::Word)
-            && lexicon::is_count_noun(std::str::from_utf8(self.word(i + 1)).unwrap_or(""))
+            && lexicon::is_count_noun(self.word(i + 1))
         {
             return None;
         }

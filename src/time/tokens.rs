@@ -70,12 +70,7 @@ pub fn tokenize(text: &str, lower: &[u8], out: &mut Vec<Token>) {
             token.kind = TokenKind::Word;
             token.end = i;
             // Words longer than any lexicon entry cannot match; skip the hash.
-            if i - start <= lexicon::LONGEST_WORD {
-                // Safe: the slice is ASCII letters only.
-                if let Ok(word) = std::str::from_utf8(&lower[start..i]) {
-                    token.lex = lexicon::lookup(word);
-                }
-            }
+            token.lex = lexicon::lookup(&lower[start..i]);
         } else if b.is_ascii_digit() {
             let mut value: u32 = 0;
             let mut digits: u8 = 0;
