@@ -83,6 +83,10 @@ pub enum DateExpr {
         rule: HolidayRule,
         year: Option<i32>,
     },
+    /// A weekend (Saturday and Sunday); `relative` as for `Weekday`.
+    Weekend {
+        relative: Option<i32>,
+    },
     /// "the quarter", "the latest quarter": the quarter last talked about.
     ContextQuarter,
 }

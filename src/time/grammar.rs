@@ -238,6 +238,9 @@ impl<'a> Grammar<'a> {
         if let Some(y) = self.year_in_date(i) {
             return Some((y, i + 1));
         }
+        if let Some(found) = self.spelled_year(i) {
+            return Some(found);
+        }
         if self.is_apostrophe(i) && self.glued(i + 1) {
             let (n, digits) = self.number(i + 1)?;
             if digits == 2 {
@@ -246,6 +249,52 @@ impl<'a> Grammar<'a> {
             }
         }
         None
+    }
+
+    /// "ended Sept. 30" / "ending June 30, 1990" after a period: the month (and year) it ends.
+    fn period_ending(&self, i: usize) -> Option<(Option<i32>, u32)> {
+        if self.func(i) != Some(Func::End) {
+            return None;
+        }
+        let Lex::Month(m) = self.lex(i + 1) else {
+            return None;
+        };
+        match self.month_rule(i + 1, m)?.sem {
+            Sem::Date {
+                date: DateExpr::Calendar { year, month, .. },
+                ..
+            } => Some((year, month)),
+            _ => None,
+        }
+    }
+
+    /// A year in words: "nineteen ninety-six", "nineteen seventy-nine", "two thousand".
+    fn spelled_year(&self, i: usize) -> Option<(i32, usize)> {
+        let Lex::Number(century) = self.lex(i) else {
+            return None;
+        };
+        if century == 2 && self.word(i + 1) == b"thousand" {
+            return Some((2000, i + 2));
+        }
+        if !(11..=20).contains(&century) {
+            return None;
+        }
+        let Lex::Number(tens) = self.lex(i + 1) else {
+            return None;
+        };
+        if !(10..=99).contains(&tens) {
+            return None;
+        }
+        let mut year = century * 100 + tens;
+        let mut end = i + 2;
+        if tens >= 20 && tens % 10 == 0 {
+            let (k, _) = self.after_hyphen(end);
+            if let Lex::Number(unit @ 1..=9) = self.lex(k) {
+                year += unit;
+                end = k + 1;
+            }
+        }
+        Some((i32::try_from(year).ok()?, end))
     }
 
     /// A quantity: digits, number words ("twenty four", "twenty-four"), "a"/"an", vague words
@@ -287,7 +336,11 @@ impl<'a> Grammar<'a> {
                 Some((Some(value), j, false))
             }
             _ => {
-                let (n, _) = self.number(i)?;
+                let (n, digits) = self.number(i)?;
+                if digits == 4 && (1900..=2099).contains(&n) {
+                    // "the 1988 quarter" is a year, not 1988 quarters.
+                    return None;
+                }
                 if self.glued_number_continues(i) {
                     // "2.5 years": keep the whole amount out of the value rather than misread it.
                     return None;
@@ -565,6 +618,9 @@ impl<'a> Grammar<'a> {
         {
             return hit(end, Sem::Duration { amount, unit });
         }
+        if r == Relative::Latest && self.word(j) == b"period" {
+            return hit(j + 1, Sem::date(DateExpr::ContextQuarter));
+        }
         match self.lex(j) {
             Lex::Unit(unit, true) => hit(j + 1, Sem::Duration { amount: None, unit }),
             Lex::Unit(unit, false) => {
@@ -576,6 +632,12 @@ impl<'a> Grammar<'a> {
                             unit,
                         },
                     );
+                }
+                if unit == Unit::Weekend {
+                    let date = DateExpr::Weekend {
+                        relative: Some(step),
+                    };
+                    return hit(j + 1, Sem::date(date));
                 }
                 if r == Relative::Latest {
                     return (unit == Unit::Quarter)
@@ -643,6 +705,8 @@ impl<'a> Grammar<'a> {
                 )
             }
             _ if r == Relative::Past && with_the => hit(j, Sem::Ref(RefKind::Past)),
+            // "the current chairman": TimeML reads a bare "current" as the present.
+            _ if self.word(i) == b"current" => hit(i + 1, Sem::Ref(RefKind::Present)),
             _ => None,
         }
     }
@@ -934,8 +998,37 @@ impl<'a> Grammar<'a> {
                 };
                 return hit(i + 2, Sem::date(date));
             }
+            // "the quarter ended Sept. 30": the period is the one that date closes.
+            if let Some((year, month)) = self.period_ending(i + 1) {
+                let date = match unit {
+                    Unit::Quarter => DateExpr::Quarter {
+                        year: year.map(YearRef::Absolute),
+                        q: (month - 1) / 3 + 1,
+                    },
+                    Unit::Year => match year {
+                        Some(y) => DateExpr::Year(y),
+                        None => DateExpr::Shift {
+                            unit,
+                            n: 0,
+                            origin: Origin::Dct,
+                        },
+                    },
+                    _ => return None,
+                };
+                return hit(i + 1, Sem::date(date));
+            }
+            // "the year 2000", "the year two thousand"
+            if unit == Unit::Year {
+                if let Some((y, end)) = self.spelled_year(i + 1) {
+                    return hit(end, Sem::date(DateExpr::Year(y)));
+                }
+                if let Some(y) = self.year_in_date(i + 1) {
+                    return hit(i + 2, Sem::date(DateExpr::Year(y)));
+                }
+            }
             return match unit {
                 Unit::Quarter => hit(i + 1, Sem::date(DateExpr::ContextQuarter)),
+                Unit::Weekend => hit(i + 1, Sem::date(DateExpr::Weekend { relative: None })),
                 // "the year" is a stretch of time more often than this year.
                 Unit::Year => hit(
                     i + 1,
@@ -996,6 +1089,11 @@ impl<'a> Grammar<'a> {
                         weekday: None,
                     },
                 )
+            }
+            Func::That => self.that_period(i),
+            Func::Earlier | Func::Later if self.func(i + 1) == Some(Func::That) => {
+                // "later that year": the year of the story, not of the publication.
+                self.that_period(i + 1)
             }
             Func::Earlier | Func::Later => {
                 // "earlier this month", "later this year"
@@ -1070,6 +1168,24 @@ impl<'a> Grammar<'a> {
         }
     }
 
+    /// "that day", "that year": the period of the date last mentioned.
+    fn that_period(&self, i: usize) -> Option<Hit> {
+        match self.lex(i + 1) {
+            Lex::Unit(
+                unit @ (Unit::Day | Unit::Week | Unit::Month | Unit::Quarter | Unit::Year),
+                false,
+            ) => {
+                let date = DateExpr::Shift {
+                    unit,
+                    n: 0,
+                    origin: Origin::Reference,
+                };
+                hit(i + 2, Sem::date(date))
+            }
+            _ => None,
+        }
+    }
+
     /// Quantity + unit: a duration, or with "ago"/"earlier"/"later" a date.
     fn quantity_rule(&self, i: usize, with_the: bool) -> Option<Hit> {
         // "recent years"
@@ -1077,7 +1193,12 @@ impl<'a> Grammar<'a> {
             if let Lex::Unit(_, true) = self.lex(i + 1) {
                 return hit(i + 2, Sem::Ref(RefKind::Past));
             }
-            return None;
+            return hit(i + 1, Sem::Ref(RefKind::Past));
+        }
+        if let Some((y, end)) = self.spelled_year(i) {
+            if self.word(i + 1) != b"thousand" {
+                return hit(end, Sem::date(DateExpr::Year(y)));
+            }
         }
         let (amount, k, article) = self.quantity(i)?;
         let (unit, plural, end, hyphen) = self.unit_at(k)?;
@@ -1092,7 +1213,12 @@ impl<'a> Grammar<'a> {
             // "twice a day", "$10,000 a month" are rates, not durations.
             if i > 0 {
                 let before = &self.tokens[i - 1];
+                let counted = matches!(
+                    self.lex(i - 1),
+                    Lex::CountNoun | Lex::NumberLabel | Lex::Unit(_, true)
+                );
                 if before.kind == TokenKind::Number
+                    || counted
                     || self.is_punct(i - 1, b'%')
                     || self.word_in(i - 1, lexicon::RATE_WORDS)
                 {
@@ -1276,6 +1402,14 @@ impl<'a> Grammar<'a> {
             return Some(h);
         }
         let y = self.standalone_year(i)?;
+        // "the 1988 third quarter"
+        if let Lex::Ordinal(q @ 1..=4) = self.lex(i + 1) {
+            let (j, _) = self.after_hyphen(i + 2);
+            if self.lex(j) == Lex::Unit(Unit::Quarter, false) {
+                let year = Some(YearRef::Absolute(y));
+                return hit(j + 1, Sem::date(DateExpr::Quarter { year, q }));
+            }
+        }
         hit(i + 1, Sem::date(DateExpr::Year(y)))
     }
 

@@ -157,6 +157,7 @@ pub enum Func {
     From,
     To,
     Than,
+    That,
     End,
 }
 
@@ -437,6 +438,7 @@ const FUNCTION_WORDS: &[(&str, Func)] = &[
     ("from", Func::From),
     ("to", Func::To),
     ("than", Func::Than),
+    ("that", Func::That),
     ("ended", Func::End),
     ("ending", Func::End),
 ];

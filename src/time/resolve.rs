@@ -104,7 +104,11 @@ impl Resolver {
                             Some(p) => anchor::part_of(&iv, p),
                             None => iv,
                         };
-                        (anchor::value_of(&iv), Some(shown))
+                        let mut value = anchor::value_of(&iv);
+                        if matches!(date, DateExpr::Weekend { .. }) {
+                            value.push_str("-WE");
+                        }
+                        (value, Some(shown))
                     }
                     Anchored::Unanchored(v) => (v, None),
                 };
@@ -262,6 +266,7 @@ impl Resolver {
                     None => X(unanchored(unit)),
                     Some(base) => {
                         let keeps_grain = unit == Unit::Year
+                            && n != 0
                             && matches!(
                                 base.granularity,
                                 Granularity::Quarter
@@ -307,6 +312,18 @@ impl Resolver {
                     super::lexicon::HolidayRule::Fixed(m, d) => format!("XXXX-{m:02}-{d:02}"),
                     _ => "XXXX-XX-XX".to_string(),
                 }),
+            },
+            DateExpr::Weekend { relative } => match dct {
+                Some(dct) => {
+                    let this = anchor::weekend(dct)?;
+                    let candidates = [
+                        anchor::weekend(this.first.checked_sub_days(Days::new(7))?),
+                        Some(this),
+                        anchor::weekend(this.first.checked_add_days(Days::new(7))?),
+                    ];
+                    At(pick(candidates, dct, relative, true, tense)?)
+                }
+                None => X("XXXX-WXX-WE".to_string()),
             },
             DateExpr::ContextQuarter => match (self.last_quarter, dct) {
                 (Some((q, _)), _) => At(q),
