@@ -1195,10 +1195,10 @@ impl<'a> Grammar<'a> {
             }
             return hit(i + 1, Sem::Ref(RefKind::Past));
         }
-        if let Some((y, end)) = self.spelled_year(i) {
-            if self.word(i + 1) != b"thousand" {
-                return hit(end, Sem::date(DateExpr::Year(y)));
-            }
+        if let Some((y, end)) = self.spelled_year(i)
+            && self.word(i + 1) != b"thousand"
+        {
+            return hit(end, Sem::date(DateExpr::Year(y)));
         }
         let (amount, k, article) = self.quantity(i)?;
         let (unit, plural, end, hyphen) = self.unit_at(k)?;
