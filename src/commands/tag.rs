@@ -17,14 +17,17 @@ pub fn run(args: &TagArgs) -> anyhow::Result<Outcome> {
             e.utf8_error().valid_up_to()
         )
     })?;
-    let dct = args.dct.as_deref().map(parse_dct).transpose()?;
+    let mut dct = args.dct.as_deref().map(parse_dct).transpose()?;
     let document = match args.input {
         TagInput::Text => None,
         TagInput::Timeml => {
-            bail!("reading TimeML input is not built yet")
+            let doc =
+                time::timeml::read(&text).with_context(|| format!("reading {name} as TimeML"))?;
+            dct = dct.or(doc.dct);
+            Some(doc)
         }
     };
-    let plain = document.unwrap_or(text.as_str());
+    let plain = document.as_ref().map_or(text.as_str(), |d| d.text.as_str());
     let numeric_order = match args.numeric_dates {
         NumericDates::MonthFirst => NumericOrder::MonthFirst,
         NumericDates::DayFirst => NumericOrder::DayFirst,
@@ -39,7 +42,8 @@ pub fn run(args: &TagArgs) -> anyhow::Result<Outcome> {
             }
         }
         TagFormat::Timeml => {
-            bail!("TimeML output is not built yet")
+            let doc_id = document.as_ref().map_or(name.as_str(), |d| d.id.as_str());
+            out.write_all(time::timeml::write(doc_id, dct, plain, &timexes).as_bytes())?;
         }
         TagFormat::Text => write_human(&mut out, plain, &timexes)?,
     }

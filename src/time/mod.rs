@@ -4,9 +4,25 @@
 //! This module knows nothing about articles, events or sites: it takes text and an optional
 //! document creation time (the publication date) and returns spans. Everything language-specific
 //! lives in data tables (see `lexicon`), so rules read as data rather than as scattered `if`s.
+//!
+//! The pipeline is linear: `tokens` cuts the text once (classifying words against the lexicon as
+//! it goes), `grammar` matches expressions around trigger tokens, `resolve` anchors them with
+//! `anchor`'s calendar arithmetic, asking `tense` only when a bare weekday or month needs it.
 
+mod anchor;
 pub mod edtf;
+mod expr;
+mod grammar;
+mod lexicon;
+mod resolve;
+pub mod score;
+mod tense;
+pub mod timeml;
+mod tokens;
 mod types;
+
+#[cfg(test)]
+mod tests;
 
 pub use edtf::Edtf;
 pub use types::{Granularity, Interval, NumericOrder, TagOptions, Timex, TimexMod, TimexType};
@@ -27,8 +43,47 @@ pub fn tag(text: &str, dct: Option<NaiveDate>) -> Vec<Timex> {
     )
 }
 
-/// Tags `text` with explicit options.
+/// Tags `text` with explicit options. Results are sorted by `start`, never overlap, and
+/// `text == input[start..end]`.
 pub fn tag_with(text: &str, options: &TagOptions) -> Vec<Timex> {
-    let _ = (text, options);
-    Vec::new()
+    let lower = text.to_ascii_lowercase();
+    let mut toks = Vec::with_capacity(text.len() / 5);
+    tokens::tokenize(text, lower.as_bytes(), &mut toks);
+    let grammar = grammar::Grammar::new(
+        text.as_bytes(),
+        lower.as_bytes(),
+        &toks,
+        options.numeric_order,
+    );
+    let mut mentions = Vec::new();
+    grammar.scan(&mut mentions);
+    let mut resolver = resolve::Resolver::new(options.dct);
+    let mut out = Vec::with_capacity(mentions.len());
+    for m in mentions {
+        let (Some(first), Some(last)) = (
+            toks.get(m.first),
+            m.end.checked_sub(1).and_then(|e| toks.get(e)),
+        ) else {
+            continue;
+        };
+        if first.start >= last.end {
+            continue;
+        }
+        let tense =
+            || tense::tense_around(text.as_bytes(), lower.as_bytes(), &toks, m.first, m.end - 1);
+        let Some(r) = resolver.resolve(&m.sem, m.end, tense) else {
+            continue;
+        };
+        let (start, end) = (first.start, last.end);
+        out.push(Timex {
+            start,
+            end,
+            text: text[start..end].to_string(),
+            kind: r.kind,
+            value: r.value,
+            modifier: r.modifier,
+            interval: r.interval,
+        });
+    }
+    out
 }

@@ -1,0 +1,957 @@
+//! English temporal vocabulary as data: every word the grammar reacts to, with its meaning.
+//!
+//! The grammar never compares strings against word lists of its own; it asks this table once per
+//! token (during tokenization) and then matches on `Lex`. Adding a word or a holiday means adding
+//! a row here, not code. The tables are written for annals from the calendar and from common
+//! newspaper usage; they are not derived from any other tagger's resources.
+
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::OnceLock;
+
+/// Calendar units, as used in durations ("two weeks"), shifts ("last month") and sets ("daily").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unit {
+    Minute,
+    Hour,
+    Day,
+    Weekend,
+    Week,
+    Month,
+    Quarter,
+    Year,
+    Decade,
+    Century,
+}
+
+/// Seasons, with their TIMEX3 codes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Season {
+    Spring,
+    Summer,
+    Fall,
+    Winter,
+}
+
+impl Season {
+    pub fn code(self) -> &'static str {
+        match self {
+            Season::Spring => "SP",
+            Season::Summer => "SU",
+            Season::Fall => "FA",
+            Season::Winter => "WI",
+        }
+    }
+
+    /// First month of the season (meteorological seasons; winter starts in December).
+    pub fn first_month(self) -> u32 {
+        match self {
+            Season::Spring => 3,
+            Season::Summer => 6,
+            Season::Fall => 9,
+            Season::Winter => 12,
+        }
+    }
+}
+
+/// Parts of a day, with their TIMEX3 codes ("Wednesday night" is `...TNI`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DayPart {
+    Morning,
+    Afternoon,
+    Evening,
+    Night,
+    Noon,
+    Midnight,
+}
+
+impl DayPart {
+    /// The text after `T` in a TIME value.
+    pub fn code(self) -> &'static str {
+        match self {
+            DayPart::Morning => "MO",
+            DayPart::Afternoon => "AF",
+            DayPart::Evening => "EV",
+            DayPart::Night => "NI",
+            DayPart::Noon => "12:00",
+            DayPart::Midnight => "24:00",
+        }
+    }
+}
+
+/// The TimeML references to the present, past and future.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RefKind {
+    Present,
+    Past,
+    Future,
+}
+
+impl RefKind {
+    pub fn value(self) -> &'static str {
+        match self {
+            RefKind::Present => "PRESENT_REF",
+            RefKind::Past => "PAST_REF",
+            RefKind::Future => "FUTURE_REF",
+        }
+    }
+}
+
+/// Which part of a period a modifier picks ("early 2017", "the end of the year").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PeriodPart {
+    Start,
+    Mid,
+    End,
+}
+
+/// Words that pick one period relative to another ("last week", "this month", "next year").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Relative {
+    Last,
+    This,
+    Next,
+    /// "past", "previous", "coming", "following": like last/next but read as a stretch of time.
+    Past,
+    Coming,
+    Previous,
+    Following,
+    /// "the latest quarter": the period last talked about.
+    Latest,
+}
+
+/// Function words the grammar needs to see.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Func {
+    The,
+    A,
+    Of,
+    In,
+    On,
+    At,
+    Ago,
+    Earlier,
+    Later,
+    Before,
+    After,
+    Every,
+    Each,
+    Per,
+    Fiscal,
+    Half,
+    Same,
+    Near,
+    Am,
+    Pm,
+    Mid,
+    Q,
+    Nd,
+    Eve,
+    For,
+    Within,
+    Through,
+    Since,
+    Until,
+    By,
+    During,
+    From,
+    To,
+    Than,
+    That,
+    End,
+}
+
+/// Words that tell the tense of a clause.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TenseCue {
+    Past,
+    Future,
+    Present,
+}
+
+/// The lexicon class of a lowercased word.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lex {
+    None,
+    Month(u32),
+    Weekday(u32),
+    /// A number word: "two", "twenty", "dozen". A value of 0 with `vague` means "several".
+    Number(u32),
+    /// A vague quantity ("several", "few", "many"): X in durations.
+    Vague,
+    Ordinal(u32),
+    Unit(Unit, bool),
+    Season(Season),
+    DayPart(DayPart),
+    /// Days relative to the publication date: "yesterday" is -1; "tonight" also names the night.
+    Deictic(i32, Option<DayPart>),
+    Ref(RefKind),
+    PeriodPart(PeriodPart),
+    Relative(Relative),
+    Func(Func),
+    /// Set adverbs: "daily", "annually".
+    Every(Unit),
+    /// The first word of one or more holidays (see `HOLIDAYS`).
+    Holiday,
+    Tense(TenseCue),
+    /// Quantity nouns that make a preceding four-digit number a count, not a year.
+    CountNoun,
+    /// Words that make a following number a model, page or flight number, not a year.
+    NumberLabel,
+}
+
+/// Month names and their abbreviations (with or without the dot, which the grammar adds to the
+/// span). "may" and "march" are real words too; the grammar demands date context for them.
+const MONTHS: &[(&str, u32)] = &[
+    ("january", 1),
+    ("jan", 1),
+    ("february", 2),
+    ("feb", 2),
+    ("march", 3),
+    ("mar", 3),
+    ("april", 4),
+    ("apr", 4),
+    ("may", 5),
+    ("june", 6),
+    ("jun", 6),
+    ("july", 7),
+    ("jul", 7),
+    ("august", 8),
+    ("aug", 8),
+    ("september", 9),
+    ("sept", 9),
+    ("sep", 9),
+    ("october", 10),
+    ("oct", 10),
+    ("november", 11),
+    ("nov", 11),
+    ("december", 12),
+    ("dec", 12),
+];
+
+/// Weekdays, ISO numbered (Monday = 1).
+const WEEKDAYS: &[(&str, u32)] = &[
+    ("monday", 1),
+    ("mon", 1),
+    ("tuesday", 2),
+    ("tues", 2),
+    ("tue", 2),
+    ("wednesday", 3),
+    ("wed", 3),
+    ("thursday", 4),
+    ("thurs", 4),
+    ("thu", 4),
+    ("friday", 5),
+    ("fri", 5),
+    ("saturday", 6),
+    ("sat", 6),
+    ("sunday", 7),
+    ("sun", 7),
+];
+
+const NUMBER_WORDS: &[(&str, u32)] = &[
+    ("one", 1),
+    ("two", 2),
+    ("three", 3),
+    ("four", 4),
+    ("five", 5),
+    ("six", 6),
+    ("seven", 7),
+    ("eight", 8),
+    ("nine", 9),
+    ("ten", 10),
+    ("eleven", 11),
+    ("twelve", 12),
+    ("thirteen", 13),
+    ("fourteen", 14),
+    ("fifteen", 15),
+    ("sixteen", 16),
+    ("seventeen", 17),
+    ("eighteen", 18),
+    ("nineteen", 19),
+    ("twenty", 20),
+    ("thirty", 30),
+    ("forty", 40),
+    ("fifty", 50),
+    ("sixty", 60),
+    ("seventy", 70),
+    ("eighty", 80),
+    ("ninety", 90),
+    ("hundred", 100),
+    ("dozen", 12),
+    ("couple", 2),
+];
+
+const VAGUE_QUANTITIES: &[&str] = &["several", "few", "many", "some", "numerous", "recent"];
+
+const ORDINALS: &[(&str, u32)] = &[
+    ("first", 1),
+    ("second", 2),
+    ("third", 3),
+    ("fourth", 4),
+    ("fifth", 5),
+    ("sixth", 6),
+    ("seventh", 7),
+    ("eighth", 8),
+    ("ninth", 9),
+    ("tenth", 10),
+    ("eleventh", 11),
+    ("twelfth", 12),
+    ("thirteenth", 13),
+    ("fifteenth", 15),
+    ("sixteenth", 16),
+    ("seventeenth", 17),
+    ("eighteenth", 18),
+    ("nineteenth", 19),
+    ("twentieth", 20),
+    ("twenty-first", 21),
+];
+
+/// Unit words; the flag says whether the form is plural ("years" alone is a vague duration).
+const UNITS: &[(&str, Unit, bool)] = &[
+    ("minute", Unit::Minute, false),
+    ("minutes", Unit::Minute, true),
+    ("hour", Unit::Hour, false),
+    ("hours", Unit::Hour, true),
+    ("day", Unit::Day, false),
+    ("days", Unit::Day, true),
+    ("weekend", Unit::Weekend, false),
+    ("weekends", Unit::Weekend, true),
+    ("week", Unit::Week, false),
+    ("weeks", Unit::Week, true),
+    ("month", Unit::Month, false),
+    ("months", Unit::Month, true),
+    ("quarter", Unit::Quarter, false),
+    ("quarters", Unit::Quarter, true),
+    ("year", Unit::Year, false),
+    ("years", Unit::Year, true),
+    ("yr", Unit::Year, false),
+    ("yrs", Unit::Year, true),
+    ("decade", Unit::Decade, false),
+    ("decades", Unit::Decade, true),
+    ("century", Unit::Century, false),
+    ("centuries", Unit::Century, true),
+];
+
+const SEASONS: &[(&str, Season)] = &[
+    ("spring", Season::Spring),
+    ("summer", Season::Summer),
+    ("fall", Season::Fall),
+    ("autumn", Season::Fall),
+    ("winter", Season::Winter),
+];
+
+const DAY_PARTS: &[(&str, DayPart)] = &[
+    ("morning", DayPart::Morning),
+    ("afternoon", DayPart::Afternoon),
+    ("evening", DayPart::Evening),
+    ("night", DayPart::Night),
+    ("overnight", DayPart::Night),
+    ("noon", DayPart::Noon),
+    ("midday", DayPart::Noon),
+    ("midnight", DayPart::Midnight),
+];
+
+/// Words naming a day relative to the publication date.
+const DEICTIC_DAYS: &[(&str, i32, Option<DayPart>)] = &[
+    ("yesterday", -1, None),
+    ("today", 0, None),
+    ("tomorrow", 1, None),
+    ("tonight", 0, Some(DayPart::Night)),
+];
+
+/// Single words TimeML reads as references to the present, past or future.
+const REFERENCE_WORDS: &[(&str, RefKind)] = &[
+    ("now", RefKind::Present),
+    ("currently", RefKind::Present),
+    ("presently", RefKind::Present),
+    ("nowadays", RefKind::Present),
+    ("recently", RefKind::Past),
+    ("lately", RefKind::Past),
+    ("future", RefKind::Future),
+];
+
+const PERIOD_PARTS: &[(&str, PeriodPart)] = &[
+    ("early", PeriodPart::Start),
+    ("beginning", PeriodPart::Start),
+    ("start", PeriodPart::Start),
+    ("middle", PeriodPart::Mid),
+    ("late", PeriodPart::End),
+    ("end", PeriodPart::End),
+];
+
+const RELATIVES: &[(&str, Relative)] = &[
+    ("last", Relative::Last),
+    ("this", Relative::This),
+    ("next", Relative::Next),
+    ("coming", Relative::Coming),
+    ("upcoming", Relative::Coming),
+    ("previous", Relative::Previous),
+    ("prior", Relative::Previous),
+    ("following", Relative::Following),
+    ("latest", Relative::Latest),
+    ("past", Relative::Past),
+    ("current", Relative::This),
+];
+
+const FUNCTION_WORDS: &[(&str, Func)] = &[
+    ("the", Func::The),
+    ("a", Func::A),
+    ("an", Func::A),
+    ("of", Func::Of),
+    ("in", Func::In),
+    ("on", Func::On),
+    ("at", Func::At),
+    ("ago", Func::Ago),
+    ("earlier", Func::Earlier),
+    ("later", Func::Later),
+    ("before", Func::Before),
+    ("after", Func::After),
+    ("every", Func::Every),
+    ("each", Func::Each),
+    ("per", Func::Per),
+    ("fiscal", Func::Fiscal),
+    ("half", Func::Half),
+    ("same", Func::Same),
+    ("am", Func::Am),
+    ("pm", Func::Pm),
+    ("mid", Func::Mid),
+    ("q", Func::Q),
+    ("st", Func::Nd),
+    ("nd", Func::Nd),
+    ("rd", Func::Nd),
+    ("th", Func::Nd),
+    ("eve", Func::Eve),
+    ("near", Func::Near),
+    ("distant", Func::Near),
+    ("foreseeable", Func::Near),
+    ("immediate", Func::Near),
+    ("for", Func::For),
+    ("within", Func::Within),
+    ("over", Func::Within),
+    ("through", Func::Through),
+    ("since", Func::Since),
+    ("until", Func::Until),
+    ("till", Func::Until),
+    ("by", Func::By),
+    ("during", Func::During),
+    ("from", Func::From),
+    ("to", Func::To),
+    ("than", Func::Than),
+    ("that", Func::That),
+    ("ended", Func::End),
+    ("ending", Func::End),
+];
+
+/// Set adverbs: how often.
+const SET_ADVERBS: &[(&str, Unit)] = &[
+    ("hourly", Unit::Hour),
+    ("daily", Unit::Day),
+    ("nightly", Unit::Day),
+    ("weekly", Unit::Week),
+    ("monthly", Unit::Month),
+    ("annually", Unit::Year),
+    ("yearly", Unit::Year),
+];
+
+/// Cues for the tense of a clause. Regular past forms ("-ed") are recognised by their ending in
+/// `tense.rs`; only irregular ones need listing.
+const TENSE_CUES: &[(&str, TenseCue)] = &[
+    ("will", TenseCue::Future),
+    ("shall", TenseCue::Future),
+    ("ll", TenseCue::Future),
+    ("wo", TenseCue::Future),
+    ("planned", TenseCue::Future),
+    ("planning", TenseCue::Future),
+    ("intends", TenseCue::Future),
+    ("going", TenseCue::Future),
+    ("plans", TenseCue::Future),
+    ("plan", TenseCue::Future),
+    ("scheduled", TenseCue::Future),
+    ("expected", TenseCue::Future),
+    ("expects", TenseCue::Future),
+    ("upcoming", TenseCue::Future),
+    ("is", TenseCue::Present),
+    ("are", TenseCue::Present),
+    ("was", TenseCue::Past),
+    ("were", TenseCue::Past),
+    ("had", TenseCue::Past),
+    ("did", TenseCue::Past),
+    ("said", TenseCue::Past),
+    ("told", TenseCue::Past),
+    ("met", TenseCue::Past),
+    ("made", TenseCue::Past),
+    ("took", TenseCue::Past),
+    ("came", TenseCue::Past),
+    ("went", TenseCue::Past),
+    ("got", TenseCue::Past),
+    ("gave", TenseCue::Past),
+    ("found", TenseCue::Past),
+    ("saw", TenseCue::Past),
+    ("began", TenseCue::Past),
+    ("left", TenseCue::Past),
+    ("sent", TenseCue::Past),
+    ("held", TenseCue::Past),
+    ("lost", TenseCue::Past),
+    ("won", TenseCue::Past),
+    ("fell", TenseCue::Past),
+    ("rose", TenseCue::Past),
+    ("paid", TenseCue::Past),
+    ("sold", TenseCue::Past),
+    ("bought", TenseCue::Past),
+    ("brought", TenseCue::Past),
+    ("thought", TenseCue::Past),
+    ("spoke", TenseCue::Past),
+    ("wrote", TenseCue::Past),
+    ("became", TenseCue::Past),
+    ("kept", TenseCue::Past),
+    ("led", TenseCue::Past),
+    ("ran", TenseCue::Past),
+    ("struck", TenseCue::Past),
+    ("flew", TenseCue::Past),
+    ("knew", TenseCue::Past),
+    ("grew", TenseCue::Past),
+    ("chose", TenseCue::Past),
+    ("spent", TenseCue::Past),
+    ("meant", TenseCue::Past),
+    ("felt", TenseCue::Past),
+    ("heard", TenseCue::Past),
+    ("stood", TenseCue::Past),
+    ("understood", TenseCue::Past),
+    ("broke", TenseCue::Past),
+    ("drove", TenseCue::Past),
+    ("caught", TenseCue::Past),
+    ("fought", TenseCue::Past),
+    ("taught", TenseCue::Past),
+    ("sought", TenseCue::Past),
+    ("built", TenseCue::Past),
+    ("dealt", TenseCue::Past),
+    ("ago", TenseCue::Past),
+];
+
+/// Nouns after which a four-digit number is a count ("2,000 troops", "1500 people").
+const COUNT_NOUNS: &[&str] = &[
+    "troops",
+    "people",
+    "persons",
+    "shares",
+    "soldiers",
+    "workers",
+    "employees",
+    "jobs",
+    "members",
+    "students",
+    "cars",
+    "units",
+    "homes",
+    "houses",
+    "acres",
+    "tons",
+    "tonnes",
+    "barrels",
+    "miles",
+    "kilometers",
+    "km",
+    "feet",
+    "meters",
+    "metres",
+    "yards",
+    "pounds",
+    "kg",
+    "dollars",
+    "euros",
+    "yen",
+    "points",
+    "percent",
+    "votes",
+    "cases",
+    "deaths",
+    "children",
+    "men",
+    "women",
+    "patients",
+    "refugees",
+    "officers",
+    "police",
+    "delegates",
+    "seats",
+    "copies",
+    "pages",
+    "words",
+    "calories",
+    "mph",
+    "hours",
+    "minutes",
+    "days",
+    "weeks",
+    "months",
+    "years",
+    "stores",
+    "flights",
+    "planes",
+    "aircraft",
+    "vehicles",
+    "rounds",
+    "bottles",
+    "contracts",
+    "companies",
+    "firms",
+    "accounts",
+    "customers",
+    "users",
+    "visitors",
+    "passengers",
+    "residents",
+    "victims",
+    "prisoners",
+    "protesters",
+    "rebels",
+    "sq",
+    "square",
+    "cubic",
+    "degrees",
+    "gallons",
+    "liters",
+    "metric",
+    "ounces",
+    "megawatts",
+    "mw",
+    "kw",
+    "ft",
+    "lbs",
+    "times",
+];
+
+/// Words after which a number is a label, not a year ("Boeing 777", "page 1998", "No. 2000").
+const NUMBER_LABELS: &[&str] = &[
+    "boeing",
+    "airbus",
+    "flight",
+    "flights",
+    "page",
+    "pages",
+    "no",
+    "nos",
+    "number",
+    "room",
+    "route",
+    "model",
+    "version",
+    "chapter",
+    "section",
+    "article",
+    "rule",
+    "pp",
+    "p",
+    "suite",
+    "box",
+    "unit",
+    "apt",
+    "highway",
+    "interstate",
+    "windows",
+    "office",
+    "ext",
+    "tel",
+    "phone",
+    "fax",
+    "dow",
+    "index",
+    "nasdaq",
+    "about",
+    "nearly",
+    "almost",
+    "than",
+    "some",
+    "approximately",
+    "roughly",
+    "total",
+    "totaling",
+];
+
+/// Time zone abbreviations a clock time may carry ("3 p.m. EST"); included in the span.
+pub const TIME_ZONES: &[&str] = &[
+    "est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "et", "ct", "pt", "gmt", "utc", "bst",
+    "cet",
+];
+
+/// Words after a quantity that make it an age ("a five-year-old"), not a duration.
+pub const AGE_WORDS: &[&str] = &["old"];
+
+/// Words before "a day", "a month" that make it a rate ("twice a day", "$10,000 a month").
+pub const RATE_WORDS: &[&str] = &[
+    "percent", "cents", "dollars", "times", "twice", "once", "thrice", "euros", "pounds", "yen",
+    "million", "billion", "trillion", "thousand", "hundred",
+];
+
+/// How a holiday's date is found in a given year.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HolidayRule {
+    /// The same month and day every year.
+    Fixed(u32, u32),
+    /// The `n`th given weekday (ISO, Monday = 1) of a month; `n = -1` is the last one.
+    NthWeekday { month: u32, weekday: u32, n: i32 },
+    /// Days after Western Easter Sunday (negative: before).
+    Easter(i64),
+}
+
+/// Holidays: the words of the name (lowercase, separated by spaces; "'s" and "'" match either
+/// apostrophe) and how to find the date. Longer names come first so they win.
+pub const HOLIDAYS: &[(&str, HolidayRule)] = &[
+    ("new year 's day", HolidayRule::Fixed(1, 1)),
+    ("new year 's eve", HolidayRule::Fixed(12, 31)),
+    ("new years day", HolidayRule::Fixed(1, 1)),
+    ("new years eve", HolidayRule::Fixed(12, 31)),
+    ("new year 's", HolidayRule::Fixed(1, 1)),
+    ("christmas eve", HolidayRule::Fixed(12, 24)),
+    ("christmas day", HolidayRule::Fixed(12, 25)),
+    ("christmas", HolidayRule::Fixed(12, 25)),
+    ("independence day", HolidayRule::Fixed(7, 4)),
+    ("halloween", HolidayRule::Fixed(10, 31)),
+    ("valentine 's day", HolidayRule::Fixed(2, 14)),
+    ("veterans day", HolidayRule::Fixed(11, 11)),
+    (
+        "thanksgiving day",
+        HolidayRule::NthWeekday {
+            month: 11,
+            weekday: 4,
+            n: 4,
+        },
+    ),
+    (
+        "thanksgiving",
+        HolidayRule::NthWeekday {
+            month: 11,
+            weekday: 4,
+            n: 4,
+        },
+    ),
+    (
+        "memorial day",
+        HolidayRule::NthWeekday {
+            month: 5,
+            weekday: 1,
+            n: -1,
+        },
+    ),
+    (
+        "labor day",
+        HolidayRule::NthWeekday {
+            month: 9,
+            weekday: 1,
+            n: 1,
+        },
+    ),
+    (
+        "columbus day",
+        HolidayRule::NthWeekday {
+            month: 10,
+            weekday: 1,
+            n: 2,
+        },
+    ),
+    (
+        "martin luther king day",
+        HolidayRule::NthWeekday {
+            month: 1,
+            weekday: 1,
+            n: 3,
+        },
+    ),
+    (
+        "presidents day",
+        HolidayRule::NthWeekday {
+            month: 2,
+            weekday: 1,
+            n: 3,
+        },
+    ),
+    (
+        "presidents ' day",
+        HolidayRule::NthWeekday {
+            month: 2,
+            weekday: 1,
+            n: 3,
+        },
+    ),
+    (
+        "mother 's day",
+        HolidayRule::NthWeekday {
+            month: 5,
+            weekday: 7,
+            n: 2,
+        },
+    ),
+    (
+        "father 's day",
+        HolidayRule::NthWeekday {
+            month: 6,
+            weekday: 7,
+            n: 3,
+        },
+    ),
+    ("easter sunday", HolidayRule::Easter(0)),
+    ("easter monday", HolidayRule::Easter(1)),
+    ("easter", HolidayRule::Easter(0)),
+    ("good friday", HolidayRule::Easter(-2)),
+    ("palm sunday", HolidayRule::Easter(-7)),
+];
+
+/// The longest word any table holds; longer words skip the lookup.
+pub const LONGEST_WORD: usize = 14;
+
+/// FNV-1a: every word of the input is looked up, and these keys are short, trusted strings, so
+/// a simple multiplicative hash beats the default DoS-resistant one several times over.
+struct WordHasher(u64);
+
+impl Default for WordHasher {
+    fn default() -> Self {
+        WordHasher(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Hasher for WordHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3);
+        }
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+type WordMap = HashMap<&'static [u8], Lex, BuildHasherDefault<WordHasher>>;
+
+/// The word table plus a prefilter: for each first two letters, a bit per word length present.
+/// Most words of a text fail the prefilter and never reach the hash table.
+struct Lexicon {
+    words: WordMap,
+    prefilter: Vec<u16>,
+}
+
+fn filter_slot(word: &[u8]) -> Option<usize> {
+    let first = usize::from(word.first()?.checked_sub(b'a')?);
+    let second = match word.get(1) {
+        Some(c) => usize::from(c.checked_sub(b'a')?),
+        None => 26,
+    };
+    (first < 26 && second <= 26).then_some(first * 27 + second)
+}
+
+fn table() -> &'static Lexicon {
+    static TABLE: OnceLock<Lexicon> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let words = build();
+        let mut prefilter = vec![0u16; 26 * 27];
+        for word in words.keys() {
+            if let Some(slot) = filter_slot(word) {
+                prefilter[slot] |= 1 << word.len();
+            }
+        }
+        Lexicon { words, prefilter }
+    })
+}
+
+fn build() -> WordMap {
+    let mut map = WordMap::default();
+    // Later inserts win, so the most specific meaning goes last.
+    let mut put = |word: &'static str, lex: Lex| {
+        map.insert(word.as_bytes(), lex);
+    };
+    for &w in COUNT_NOUNS {
+        put(w, Lex::CountNoun);
+    }
+    for &w in NUMBER_LABELS {
+        put(w, Lex::NumberLabel);
+    }
+    for &(w, cue) in TENSE_CUES {
+        put(w, Lex::Tense(cue));
+    }
+    for &(name, _) in HOLIDAYS {
+        if let Some(first) = name.split(' ').next() {
+            put(first, Lex::Holiday);
+        }
+    }
+    for &w in VAGUE_QUANTITIES {
+        put(w, Lex::Vague);
+    }
+    for &(w, n) in NUMBER_WORDS {
+        put(w, Lex::Number(n));
+    }
+    for &(w, n) in ORDINALS {
+        put(w, Lex::Ordinal(n));
+    }
+    for &(w, f) in FUNCTION_WORDS {
+        put(w, Lex::Func(f));
+    }
+    for &(w, r) in RELATIVES {
+        put(w, Lex::Relative(r));
+    }
+    for &(w, p) in PERIOD_PARTS {
+        put(w, Lex::PeriodPart(p));
+    }
+    for &(w, u) in SET_ADVERBS {
+        put(w, Lex::Every(u));
+    }
+    for &(w, r) in REFERENCE_WORDS {
+        put(w, Lex::Ref(r));
+    }
+    for &(w, n, part) in DEICTIC_DAYS {
+        put(w, Lex::Deictic(n, part));
+    }
+    for &(w, p) in DAY_PARTS {
+        put(w, Lex::DayPart(p));
+    }
+    for &(w, s) in SEASONS {
+        put(w, Lex::Season(s));
+    }
+    for &(w, u, plural) in UNITS {
+        put(w, Lex::Unit(u, plural));
+    }
+    for &(w, d) in WEEKDAYS {
+        put(w, Lex::Weekday(d));
+    }
+    for &(w, m) in MONTHS {
+        put(w, Lex::Month(m));
+    }
+    map
+}
+
+/// The class of a lowercase ASCII word.
+pub fn lookup(word: &[u8]) -> Lex {
+    let table = table();
+    let known_shape = word.len() <= LONGEST_WORD
+        && filter_slot(word).is_some_and(|slot| table.prefilter[slot] & (1 << word.len()) != 0);
+    if !known_shape {
+        return Lex::None;
+    }
+    table.words.get(word).copied().unwrap_or(Lex::None)
+}
+
+/// Whether `word` is one of the count nouns (used where a word has a stronger class too).
+pub fn is_count_noun(word: &[u8]) -> bool {
+    COUNT_NOUNS.iter().any(|w| w.as_bytes() == word)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_get_their_most_specific_class() {
+        assert_eq!(lookup(b"sept"), Lex::Month(9));
+        assert_eq!(lookup(b"wednesday"), Lex::Weekday(3));
+        assert_eq!(lookup(b"years"), Lex::Unit(Unit::Year, true));
+        assert_eq!(lookup(b"yesterday"), Lex::Deictic(-1, None));
+        assert_eq!(lookup(b"troops"), Lex::CountNoun);
+        assert_eq!(lookup(b"zebra"), Lex::None);
+        assert_eq!(lookup(b"christmas"), Lex::Holiday);
+    }
+
+    #[test]
+    fn no_table_word_is_longer_than_the_lookup_limit() {
+        assert!(table().words.keys().all(|w| w.len() <= LONGEST_WORD));
+    }
+}

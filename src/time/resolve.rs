@@ -1,0 +1,456 @@
+//! Turns what the grammar understood (`Sem`) into TIMEX3 values and intervals: anchors deictic
+//! expressions to the publication date, relative ones ("a week later") to the date last
+//! mentioned, and lets the tense pick between the last and the next "September".
+
+use super::anchor;
+use super::expr::{Clock, DateExpr, Origin, Sem, YearRef};
+use super::lexicon::{PeriodPart, Unit};
+use super::tense::Tense;
+use super::types::{Granularity, Interval, TimexMod, TimexType};
+use chrono::{Datelike, Days, NaiveDate};
+
+/// How many tokens a mentioned quarter stays the subject of "a year ago" comparisons.
+const QUARTER_CONTEXT_TOKENS: usize = 80;
+
+/// A resolved expression, ready to become a `Timex`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Resolved {
+    pub kind: TimexType,
+    pub value: String,
+    pub modifier: Option<TimexMod>,
+    pub interval: Option<Interval>,
+}
+
+/// What a date expression resolved to.
+enum Anchored {
+    Interval(Interval),
+    /// No anchor available: a value with X placeholders ("XXXX-09").
+    Unanchored(String),
+}
+
+/// Document state carried from one expression to the next.
+pub struct Resolver {
+    dct: Option<NaiveDate>,
+    /// The date last mentioned, anchoring "a week later" and "the day before".
+    reference: Option<Interval>,
+    /// The quarter last mentioned and the token where its mention ended.
+    last_quarter: Option<(Interval, usize)>,
+}
+
+impl Resolver {
+    pub fn new(dct: Option<NaiveDate>) -> Self {
+        Resolver {
+            dct,
+            reference: None,
+            last_quarter: None,
+        }
+    }
+
+    /// Resolves one expression ending at token `end`; `tense` is asked only when needed.
+    pub fn resolve(
+        &mut self,
+        sem: &Sem,
+        end: usize,
+        tense: impl FnOnce() -> Tense,
+    ) -> Option<Resolved> {
+        match *sem {
+            Sem::Ref(r) => Some(Resolved {
+                kind: TimexType::Date,
+                value: r.value().to_string(),
+                modifier: None,
+                interval: None,
+            }),
+            Sem::Duration { amount, unit } => Some(Resolved {
+                kind: TimexType::Duration,
+                value: duration_value(amount, unit),
+                modifier: None,
+                interval: None,
+            }),
+            Sem::Set {
+                unit,
+                amount,
+                weekday,
+            } => Some(Resolved {
+                kind: TimexType::Set,
+                value: match weekday {
+                    Some(d) => format!("XXXX-WXX-{d}"),
+                    None => duration_value(Some(amount), unit),
+                },
+                modifier: None,
+                interval: None,
+            }),
+            Sem::Date { date, part, clock } => {
+                let anchored = self.date(date, end, tense)?;
+                // Comparisons ("a year earlier") and references back do not become the new
+                // subject: the next "a year earlier" still counts from the story's own period.
+                let derived = matches!(
+                    date,
+                    DateExpr::Shift {
+                        origin: Origin::Reference | Origin::Ago | Origin::LastDay,
+                        ..
+                    } | DateExpr::ContextQuarter
+                );
+                let modifier = part.map(|p| match p {
+                    PeriodPart::Start => TimexMod::Start,
+                    PeriodPart::Mid => TimexMod::Mid,
+                    PeriodPart::End => TimexMod::End,
+                });
+                let (value, interval) = match anchored {
+                    Anchored::Interval(iv) => {
+                        if !derived {
+                            self.remember(iv, end);
+                        }
+                        let shown = match part {
+                            Some(p) => anchor::part_of(&iv, p),
+                            None => iv,
+                        };
+                        let mut value = anchor::value_of(&iv);
+                        if matches!(date, DateExpr::Weekend { .. }) {
+                            value.push_str("-WE");
+                        }
+                        (value, Some(shown))
+                    }
+                    Anchored::Unanchored(v) => (v, None),
+                };
+                match clock {
+                    None => Some(Resolved {
+                        kind: TimexType::Date,
+                        value,
+                        modifier,
+                        interval,
+                    }),
+                    Some(clock) => {
+                        let day_value = match interval {
+                            Some(iv) if iv.granularity <= Granularity::Day => value,
+                            Some(_) => return None,
+                            None => value,
+                        };
+                        let time = match clock {
+                            Clock::At { hour, minute } => format!("{hour:02}:{minute:02}"),
+                            Clock::Part(p) => p.code().to_string(),
+                        };
+                        Some(Resolved {
+                            kind: TimexType::Time,
+                            value: format!("{day_value}T{time}"),
+                            modifier,
+                            interval: interval.map(|iv| Interval {
+                                granularity: Granularity::Time,
+                                ..iv
+                            }),
+                        })
+                    }
+                }
+            }
+        }
+    }
+
+    fn remember(&mut self, iv: Interval, end: usize) {
+        self.reference = Some(iv);
+        if iv.granularity == Granularity::Quarter {
+            self.last_quarter = Some((iv, end));
+        }
+    }
+
+    fn date(&self, date: DateExpr, end: usize, tense: impl FnOnce() -> Tense) -> Option<Anchored> {
+        use Anchored::{Interval as At, Unanchored as X};
+        let dct = self.dct;
+        Some(match date {
+            DateExpr::Calendar {
+                year: Some(y),
+                month,
+                day,
+                ..
+            } => At(match day {
+                Some(d) => anchor::day(anchor::ymd(y, month, d)?),
+                None => anchor::month(y, month)?,
+            }),
+            DateExpr::Calendar {
+                year: None,
+                month,
+                day,
+                relative,
+            } => match dct {
+                Some(dct) => {
+                    let candidate = |y: i32| match day {
+                        Some(d) => anchor::ymd(y, month, d).map(anchor::day),
+                        None => anchor::month(y, month),
+                    };
+                    At(pick(
+                        around_year(dct, candidate),
+                        dct,
+                        relative,
+                        false,
+                        tense,
+                    )?)
+                }
+                None => {
+                    anchor::ymd(2000, month, day.unwrap_or(1))?;
+                    X(match day {
+                        Some(d) => format!("XXXX-{month:02}-{d:02}"),
+                        None => format!("XXXX-{month:02}"),
+                    })
+                }
+            },
+            DateExpr::Year(y) => At(anchor::year(y)?),
+            DateExpr::Decade(p) => At(anchor::decade(p)?),
+            DateExpr::Century(c) => At(anchor::century(c)?),
+            DateExpr::MonthOfRelativeYear { month, day, shift } => match dct {
+                Some(dct) => {
+                    let y = dct.year() + shift;
+                    At(match day {
+                        Some(d) => anchor::day(anchor::ymd(y, month, d)?),
+                        None => anchor::month(y, month)?,
+                    })
+                }
+                None => X(match day {
+                    Some(d) => format!("XXXX-{month:02}-{d:02}"),
+                    None => format!("XXXX-{month:02}"),
+                }),
+            },
+            DateExpr::Quarter { year, q } => match year_of(year, dct) {
+                Some(y) => At(anchor::quarter(y, q)?),
+                None => X(format!("XXXX-Q{q}")),
+            },
+            DateExpr::Half { year, h } => match year_of(year, dct) {
+                Some(y) => At(anchor::half(y, h)?),
+                None => X(format!("XXXX-H{h}")),
+            },
+            DateExpr::Season {
+                year,
+                season,
+                relative,
+            } => match (year, dct) {
+                (Some(y), _) => At(anchor::season(y, season)?),
+                (None, Some(dct)) => {
+                    let candidate = |y: i32| anchor::season(y, season);
+                    At(pick(
+                        around_year(dct, candidate),
+                        dct,
+                        relative,
+                        false,
+                        tense,
+                    )?)
+                }
+                (None, None) => X(format!("XXXX-{}", season.code())),
+            },
+            DateExpr::Weekday { weekday, relative } => match dct {
+                Some(dct) => {
+                    let this_week = anchor::weekday_near(anchor::week(dct)?.first, weekday, 0)?;
+                    let candidates = [
+                        this_week.checked_sub_days(Days::new(7)).map(anchor::day),
+                        Some(anchor::day(this_week)),
+                        this_week.checked_add_days(Days::new(7)).map(anchor::day),
+                    ];
+                    At(pick(candidates, dct, relative, true, tense)?)
+                }
+                None => X(format!("XXXX-WXX-{weekday}")),
+            },
+            DateExpr::Shift { unit, n, origin } => {
+                let base = match origin {
+                    Origin::LastDay => self
+                        .reference
+                        .filter(|r| r.granularity <= Granularity::Day)
+                        .or(dct.map(anchor::day)),
+                    Origin::Dct => dct.map(anchor::day),
+                    Origin::Ago => {
+                        if let (Unit::Year, Some((q, at))) = (unit, self.last_quarter)
+                            && end.saturating_sub(at) <= QUARTER_CONTEXT_TOKENS
+                        {
+                            return Some(At(anchor::shift_period(&q, unit, n)?));
+                        }
+                        dct.map(anchor::day)
+                    }
+                    Origin::Reference => self.reference.or(dct.map(anchor::day)),
+                };
+                match base {
+                    None => X(unanchored(unit)),
+                    Some(base) => {
+                        let keeps_grain = unit == Unit::Year
+                            && n != 0
+                            && matches!(
+                                base.granularity,
+                                Granularity::Quarter
+                                    | Granularity::Month
+                                    | Granularity::Half
+                                    | Granularity::Season
+                            );
+                        if keeps_grain {
+                            At(anchor::shift_period(&base, unit, n)?)
+                        } else if matches!(unit, Unit::Decade | Unit::Century) {
+                            // "a decade ago" names a year, not a whole decade.
+                            At(anchor::year(anchor::shift(base.first, unit, n)?.year())?)
+                        } else {
+                            At(anchor::period_of(
+                                anchor::shift(base.first, unit, n)?,
+                                unit,
+                            )?)
+                        }
+                    }
+                }
+            }
+            DateExpr::Bounded { unit, after } => match dct {
+                Some(dct) => {
+                    let whole = anchor::period_of(dct, unit)?;
+                    At(if after {
+                        Interval {
+                            first: dct,
+                            ..whole
+                        }
+                    } else {
+                        Interval { last: dct, ..whole }
+                    })
+                }
+                None => X(unanchored(unit)),
+            },
+            DateExpr::Holiday { rule, year } => match (year, dct) {
+                (Some(y), _) => At(anchor::day(anchor::holiday(rule, y)?)),
+                (None, Some(dct)) => {
+                    let candidate = |y: i32| anchor::holiday(rule, y).map(anchor::day);
+                    At(pick(around_year(dct, candidate), dct, None, false, tense)?)
+                }
+                (None, None) => X(match rule {
+                    super::lexicon::HolidayRule::Fixed(m, d) => format!("XXXX-{m:02}-{d:02}"),
+                    _ => "XXXX-XX-XX".to_string(),
+                }),
+            },
+            DateExpr::Weekend { relative } => match dct {
+                Some(dct) => {
+                    let this = anchor::weekend(dct)?;
+                    let candidates = [
+                        anchor::weekend(this.first.checked_sub_days(Days::new(7))?),
+                        Some(this),
+                        anchor::weekend(this.first.checked_add_days(Days::new(7))?),
+                    ];
+                    At(pick(candidates, dct, relative, true, tense)?)
+                }
+                None => X("XXXX-WXX-WE".to_string()),
+            },
+            DateExpr::ContextQuarter => match (self.last_quarter, dct) {
+                (Some((q, _)), _) => At(q),
+                (None, Some(dct)) => {
+                    let current = anchor::period_of(dct, Unit::Quarter)?;
+                    At(anchor::shift_period(&current, Unit::Quarter, -1)?)
+                }
+                (None, None) => X("XXXX-QX".to_string()),
+            },
+        })
+    }
+}
+
+/// The year a quarter or half belongs to; without one, the publication date's.
+fn year_of(year: Option<YearRef>, dct: Option<NaiveDate>) -> Option<i32> {
+    match (year, dct) {
+        (Some(YearRef::Absolute(y)), _) => Some(y),
+        (Some(YearRef::FromDct(shift)), Some(dct)) => Some(dct.year() + shift),
+        (None, Some(dct)) => Some(dct.year()),
+        (_, None) => None,
+    }
+}
+
+/// The candidate periods in the year before, of, and after the publication date.
+fn around_year(
+    dct: NaiveDate,
+    candidate: impl Fn(i32) -> Option<Interval>,
+) -> [Option<Interval>; 3] {
+    let y = dct.year();
+    [candidate(y - 1), candidate(y), candidate(y + 1)]
+}
+
+/// How much nearer the tense-disfavoured candidate must be to win anyway: "Dec. 15" in a
+/// past-tense sentence written on Nov. 2 is six weeks ahead, not eleven months back.
+const TENSE_PULL: i64 = 2;
+
+/// Chooses among candidate periods (earliest first). An explicit direction decides first ("last
+/// April"). Otherwise, for weekdays (`strict`) the tense decides: past picks the latest one
+/// begun by the publication date, future the earliest not yet over. For months, days and
+/// seasons the tense only weighs distance: the disfavoured side wins when `TENSE_PULL` times
+/// nearer. Without tense the nearest wins, ties going to the past.
+fn pick(
+    candidates: [Option<Interval>; 3],
+    dct: NaiveDate,
+    relative: Option<i32>,
+    strict: bool,
+    tense: impl FnOnce() -> Tense,
+) -> Option<Interval> {
+    let all = candidates.iter().flatten();
+    match relative {
+        Some(r) if r < 0 => return all.clone().rfind(|c| c.last < dct).copied(),
+        Some(0) => {
+            return all
+                .clone()
+                .find(|c| c.first <= dct && dct <= c.last)
+                .or(candidates[1].as_ref())
+                .copied();
+        }
+        Some(_) => return all.clone().find(|c| c.first > dct).copied(),
+        None => {}
+    }
+    let past = all.clone().rfind(|c| c.first <= dct).copied();
+    let future = all.clone().find(|c| c.last >= dct).copied();
+    let (past, future) = match (past, future) {
+        (Some(p), Some(f)) if p == f => return Some(p),
+        (Some(p), Some(f)) => (p, f),
+        (p, f) => return p.or(f),
+    };
+    let distance = |c: &Interval| {
+        if c.last < dct {
+            (dct - c.last).num_days()
+        } else if c.first > dct {
+            (c.first - dct).num_days()
+        } else {
+            0
+        }
+    };
+    let (dp, df) = (distance(&past), distance(&future));
+    let chosen = match tense() {
+        Tense::Past if strict || dp <= TENSE_PULL * df => past,
+        Tense::Future if strict || df <= TENSE_PULL * dp => future,
+        Tense::Past => future,
+        Tense::Future => past,
+        // News reports what happened: an untensed weekday is the last one.
+        Tense::Unknown if strict => past,
+        Tense::Present | Tense::Unknown => {
+            if dp <= df {
+                past
+            } else {
+                future
+            }
+        }
+    };
+    Some(chosen)
+}
+
+fn unanchored(unit: Unit) -> String {
+    match unit {
+        Unit::Minute | Unit::Hour | Unit::Day => "XXXX-XX-XX",
+        Unit::Week => "XXXX-WXX",
+        Unit::Weekend => "XXXX-WXX-WE",
+        Unit::Month => "XXXX-XX",
+        Unit::Quarter => "XXXX-QX",
+        Unit::Year => "XXXX",
+        Unit::Decade => "XXX",
+        Unit::Century => "XX",
+    }
+    .to_string()
+}
+
+/// An ISO 8601 duration: "P2Y", "PT3H", "PXW" for a vague amount.
+fn duration_value(amount: Option<u32>, unit: Unit) -> String {
+    let (scale, designator, time) = match unit {
+        Unit::Minute => (1, "M", true),
+        Unit::Hour => (1, "H", true),
+        Unit::Day => (1, "D", false),
+        Unit::Weekend => (2, "D", false),
+        Unit::Week => (1, "W", false),
+        Unit::Month => (1, "M", false),
+        Unit::Quarter => (1, "Q", false),
+        Unit::Year => (1, "Y", false),
+        Unit::Decade => (10, "Y", false),
+        Unit::Century => (100, "Y", false),
+    };
+    let t = if time { "T" } else { "" };
+    match amount {
+        Some(n) => format!("P{t}{}{designator}", u64::from(n) * scale),
+        None => format!("P{t}X{designator}"),
+    }
+}

@@ -1,0 +1,343 @@
+//! Behaviour tests of the whole tagger, one family of expressions at a time. Expected values are
+//! worked out by hand from the calendar: the publication date used throughout, 2017-03-02, is a
+//! Thursday in ISO week 9 (Monday 2017-02-27 to Sunday 2017-03-05).
+
+use super::{Granularity, NumericOrder, TagOptions, Timex, TimexMod, TimexType, tag, tag_with};
+use chrono::NaiveDate;
+
+fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, day).unwrap()
+}
+
+fn dct() -> Option<NaiveDate> {
+    Some(d(2017, 3, 2))
+}
+
+/// The single expression whose text is `text`, tagged with the usual publication date.
+fn find(sentence: &str, text: &str) -> Timex {
+    let found = tag(sentence, dct());
+    found
+        .iter()
+        .find(|t| t.text == text)
+        .cloned()
+        .unwrap_or_else(|| panic!("no {text:?} in {sentence:?}: {found:?}"))
+}
+
+fn value(sentence: &str, text: &str) -> String {
+    find(sentence, text).value
+}
+
+fn texts(sentence: &str) -> Vec<String> {
+    tag(sentence, dct()).into_iter().map(|t| t.text).collect()
+}
+
+#[test]
+fn full_dates_in_every_written_form() {
+    assert_eq!(
+        value("It opened March 2, 2017.", "March 2, 2017"),
+        "2017-03-02"
+    );
+    assert_eq!(
+        value("It opened 2 March 2017.", "2 March 2017"),
+        "2017-03-02"
+    );
+    assert_eq!(value("It opened on 3/2/2017.", "3/2/2017"), "2017-03-02");
+    assert_eq!(
+        value("It opened on 2017-03-02.", "2017-03-02"),
+        "2017-03-02"
+    );
+    assert_eq!(
+        value(
+            "Filed Wednesday, Feb. 15, 2017.",
+            "Wednesday, Feb. 15, 2017"
+        ),
+        "2017-02-15"
+    );
+    let t = find("It opened March 2, 2017.", "March 2, 2017");
+    let iv = t.interval.unwrap();
+    assert_eq!(
+        (iv.first, iv.last, iv.granularity),
+        (d(2017, 3, 2), d(2017, 3, 2), Granularity::Day)
+    );
+}
+
+#[test]
+fn partial_dates_take_the_year_from_the_publication_date() {
+    assert_eq!(value("It closed Mar. 1.", "Mar. 1"), "2017-03-01");
+    let t = find("They met in November 2016.", "November 2016");
+    assert_eq!(t.value, "2016-11");
+    let iv = t.interval.unwrap();
+    assert_eq!((iv.first, iv.last), (d(2016, 11, 1), d(2016, 11, 30)));
+    assert_eq!(value("Sales rose in 2016.", "2016"), "2016");
+    assert_eq!(value("Profit fell in fiscal 1998.", "fiscal 1998"), "1998");
+    assert_eq!(value("It was big in the 1990s.", "the 1990s"), "199");
+    assert_eq!(value("It was big in the '90s.", "the '90s"), "199");
+}
+
+#[test]
+fn quarters_halves_and_seasons() {
+    let q = find("Revenue in Q3 2016 rose.", "Q3 2016");
+    assert_eq!(q.value, "2016-Q3");
+    let iv = q.interval.unwrap();
+    assert_eq!(
+        (iv.first, iv.last, iv.granularity),
+        (d(2016, 7, 1), d(2016, 9, 30), Granularity::Quarter)
+    );
+    assert_eq!(
+        value("Profit in the third quarter fell.", "the third quarter"),
+        "2017-Q3"
+    );
+    assert_eq!(
+        value("Its third-quarter profit fell.", "third-quarter"),
+        "2017-Q3"
+    );
+    assert_eq!(
+        value(
+            "Sales in the first half of 2016 fell.",
+            "the first half of 2016"
+        ),
+        "2016-H1"
+    );
+    assert_eq!(
+        value(
+            "Net for last year's fourth quarter fell.",
+            "last year's fourth quarter"
+        ),
+        "2016-Q4"
+    );
+    assert_eq!(
+        value("They will travel this summer.", "this summer"),
+        "2017-SU"
+    );
+}
+
+#[test]
+fn numeric_dates_follow_the_order_and_never_an_impossible_reading() {
+    // 13 cannot be a month, so 13/02 is 13 February whatever the preferred order.
+    assert_eq!(value("Filed 13/02/2017 late.", "13/02/2017"), "2017-02-13");
+    let day_first = TagOptions {
+        dct: dct(),
+        numeric_order: NumericOrder::DayFirst,
+    };
+    let t = tag_with("Filed 3/2/2017 late.", &day_first);
+    assert_eq!(t[0].value, "2017-02-03");
+    assert!(texts("The score was 45/50/2017 or so.").is_empty());
+}
+
+#[test]
+fn weekdays_follow_the_tense() {
+    // The Wednesday before Thursday 2017-03-02 is 2017-03-01; the next one is 2017-03-08.
+    assert_eq!(
+        value(
+            "The department confirmed on Wednesday that he met them.",
+            "Wednesday"
+        ),
+        "2017-03-01"
+    );
+    assert_eq!(
+        value("The committee will meet on Wednesday.", "Wednesday"),
+        "2017-03-08"
+    );
+    let night = find(
+        "He said in a statement on Wednesday night.",
+        "Wednesday night",
+    );
+    assert_eq!(night.value, "2017-03-01TNI");
+    assert_eq!(night.kind, TimexType::Time);
+    let iv = night.interval.unwrap();
+    assert_eq!(
+        (iv.first, iv.granularity),
+        (d(2017, 3, 1), Granularity::Time)
+    );
+    assert_eq!(
+        value("They talked Wednesday morning.", "Wednesday morning"),
+        "2017-03-01TMO"
+    );
+}
+
+#[test]
+fn bare_months_follow_the_tense() {
+    assert_eq!(
+        value("Sessions had met Kislyak in September.", "September"),
+        "2016-09"
+    );
+    assert_eq!(
+        value("The talks will resume in September.", "September"),
+        "2017-09"
+    );
+}
+
+#[test]
+fn deictic_words() {
+    let s = "Yesterday was cold, today is warm, tomorrow will be hot and tonight rain falls.";
+    assert_eq!(value(s, "Yesterday"), "2017-03-01");
+    assert_eq!(value(s, "today"), "2017-03-02");
+    assert_eq!(value(s, "tomorrow"), "2017-03-03");
+    assert_eq!(value(s, "tonight"), "2017-03-02TNI");
+    assert_eq!(value("Prices are high now.", "now"), "PRESENT_REF");
+    assert_eq!(
+        value("Prices are currently high.", "currently"),
+        "PRESENT_REF"
+    );
+    assert_eq!(value("Prices recently rose.", "recently"), "PAST_REF");
+}
+
+#[test]
+fn periods_relative_to_the_publication_date() {
+    // ISO week 8 of 2017 runs Monday 2017-02-20 to Sunday 2017-02-26.
+    let lw = find("They met last week.", "last week");
+    assert_eq!(lw.value, "2017-W08");
+    assert_eq!(lw.interval.unwrap().first, d(2017, 2, 20));
+    assert_eq!(value("They meet this month.", "this month"), "2017-03");
+    assert_eq!(value("They meet next year.", "next year"), "2018");
+    assert_eq!(
+        value("They met two days ago.", "two days ago"),
+        "2017-02-28"
+    );
+    let earlier = find("Flynn resigned earlier this month.", "earlier this month");
+    assert_eq!(earlier.value, "2017-03");
+    let iv = earlier.interval.unwrap();
+    assert_eq!((iv.first, iv.last), (d(2017, 3, 1), d(2017, 3, 2)));
+    let later = find("They will vote later this year.", "later this year");
+    let iv = later.interval.unwrap();
+    assert_eq!((iv.first, iv.last), (d(2017, 3, 2), d(2017, 12, 31)));
+    let past = find("Prices rose over the past two years.", "the past two years");
+    assert_eq!(
+        (past.kind, past.value.as_str()),
+        (TimexType::Duration, "P2Y")
+    );
+    assert_eq!(
+        value("Talks continue in the coming weeks.", "the coming weeks"),
+        "PXW"
+    );
+}
+
+#[test]
+fn periods_relative_to_the_date_last_mentioned() {
+    let s = "The plant opened on March 2, 2016. A year earlier it had been a field.";
+    assert_eq!(value(s, "A year earlier"), "2015");
+    let s = "Talks began in November 2016. Three months later they failed.";
+    assert_eq!(value(s, "Three months later"), "2017-02");
+    let s = "The vote was on Jan. 10, 2017. He arrived the day before.";
+    assert_eq!(value(s, "the day before"), "2017-01-09");
+}
+
+#[test]
+fn parts_of_periods() {
+    let early = find("Rates rise in early 2017.", "early 2017");
+    assert_eq!(
+        (early.value.as_str(), early.modifier),
+        ("2017", Some(TimexMod::Start))
+    );
+    let mid = find("It ends mid-March.", "mid-March");
+    assert_eq!(
+        (mid.value.as_str(), mid.modifier),
+        ("2017-03", Some(TimexMod::Mid))
+    );
+    assert_eq!(
+        value("They split in late September.", "late September"),
+        "2016-09"
+    );
+    let end = find("It ships by the end of the year.", "the end of the year");
+    assert_eq!(
+        (end.value.as_str(), end.modifier),
+        ("2017", Some(TimexMod::End))
+    );
+}
+
+#[test]
+fn clock_times() {
+    let t = find("The vote is at 3 p.m. today.", "3 p.m. today");
+    assert_eq!(
+        (t.kind, t.value.as_str()),
+        (TimexType::Time, "2017-03-02T15:00")
+    );
+    assert_eq!(value("Lunch is at noon.", "noon"), "2017-03-02T12:00");
+    assert_eq!(
+        value("It starts at 10:35 a.m.", "10:35 a.m."),
+        "2017-03-02T10:35"
+    );
+}
+
+#[test]
+fn durations() {
+    assert_eq!(value("He served for two years.", "two years"), "P2Y");
+    assert_eq!(value("It took a decade to build.", "a decade"), "P10Y");
+    assert_eq!(value("He was held 10 days.", "10 days"), "P10D");
+    assert_eq!(value("He sought a five-year term.", "five-year"), "P5Y");
+}
+
+#[test]
+fn sets() {
+    let t = find("The newsletter arrives every Friday.", "every Friday");
+    assert_eq!((t.kind, t.value.as_str()), (TimexType::Set, "XXXX-WXX-5"));
+    assert_eq!(value("Fees are paid annually.", "annually"), "P1Y");
+    assert_eq!(value("They meet each month.", "each month"), "P1M");
+}
+
+#[test]
+fn holidays() {
+    // 2016-11-01 was a Tuesday, so the fourth Thursday of November 2016 is the 24th.
+    assert_eq!(
+        value("Sales jumped after Thanksgiving 2016.", "Thanksgiving 2016"),
+        "2016-11-24"
+    );
+    assert_eq!(
+        value("It opens on New Year's Day 2018.", "New Year's Day 2018"),
+        "2018-01-01"
+    );
+    assert_eq!(
+        value("Easter 2017 fell in April.", "Easter 2017"),
+        "2017-04-16"
+    );
+    // Last Christmas (68 days back) is nearer than the next one.
+    assert_eq!(value("Sales fell at Christmas.", "Christmas"), "2016-12-25");
+    assert_eq!(
+        value("They will march on Independence Day.", "Independence Day"),
+        "2017-07-04"
+    );
+}
+
+#[test]
+fn without_a_publication_date_relative_values_stay_unanchored() {
+    let t = tag(
+        "He resigned on Wednesday, not on March 2, 2017, nor yesterday.",
+        None,
+    );
+    let values: Vec<(&str, bool)> = t
+        .iter()
+        .map(|t| (t.value.as_str(), t.interval.is_some()))
+        .collect();
+    assert_eq!(
+        values,
+        [
+            ("XXXX-WXX-3", false),
+            ("2017-03-02", true),
+            ("XXXX-XX-XX", false)
+        ]
+    );
+}
+
+#[test]
+fn money_counts_labels_and_names_are_not_dates() {
+    assert!(texts("This commitment costs us $10,000 a month.").is_empty());
+    assert!(texts("He sent the 2,000 troops home.").is_empty());
+    assert!(texts("He sent 1500 troops and 2000 people.").is_empty());
+    assert!(texts("She flew a Boeing 777 over page 1998.").is_empty());
+    assert!(texts("It costs $2016 and 7 of 10 agree.").is_empty());
+    assert!(texts("Theresa May will march on Mars.").is_empty());
+    assert!(texts("Call 555-1234 or try version 2.0.").is_empty());
+}
+
+#[test]
+fn spans_exclude_prepositions_and_match_the_input() {
+    let s = "Über café: on Wednesday, “in September” and in November 2016.";
+    let found = tag(s, dct());
+    assert_eq!(
+        found.iter().map(|t| t.text.as_str()).collect::<Vec<_>>(),
+        ["Wednesday", "September", "November 2016"]
+    );
+    for t in &found {
+        assert_eq!(&s[t.start..t.end], t.text);
+    }
+}
