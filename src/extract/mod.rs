@@ -84,7 +84,7 @@ pub fn extract(index: usize, article: &Article, numeric_order: NumericOrder) -> 
             let Some(date) = event_date(timex) else {
                 continue;
             };
-            if is_dateline(sentence, timex, span.start) {
+            if is_dateline(sentence, timex, span.start) || is_comparison(text, timex) {
                 continue;
             }
             let phrase = timex.start - span.start..timex.end - span.start;
@@ -124,8 +124,48 @@ fn event_date(timex: &Timex) -> Option<Edtf> {
         return None;
     }
     let mut date = Edtf::from_interval(interval);
-    date.start.approximate = timex.modifier == Some(TimexMod::Approx);
+    if timex.modifier == Some(TimexMod::Approx) {
+        date.start.approximate = true;
+        if let Some(end) = &mut date.end {
+            end.approximate = true;
+        }
+    }
     Some(date)
+}
+
+/// Words that make "since 1998" a yardstick rather than an event: "the highest level since 1998".
+const COMPARATIVES: &[&str] = &[
+    "highest",
+    "lowest",
+    "most",
+    "least",
+    "first",
+    "best",
+    "worst",
+    "biggest",
+    "largest",
+    "smallest",
+    "longest",
+    "strongest",
+    "weakest",
+    "record",
+];
+
+/// "its highest level since 1998": the date measures, nothing happened then.
+fn is_comparison(text: &str, timex: &Timex) -> bool {
+    let before = text[..timex.start].trim_end();
+    let Some(rest) = before
+        .strip_suffix("since")
+        .filter(|r| r.is_empty() || r.ends_with(' '))
+    else {
+        return false;
+    };
+    rest.split_whitespace().rev().take(4).any(|w| {
+        let w = w
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase();
+        COMPARATIVES.contains(&w.as_str()) || (w.len() > 5 && w.ends_with("est"))
+    })
 }
 
 /// A sentence that is nothing but a date (the dateline "May 7, 2005") or a date heading.

@@ -38,3 +38,14 @@ fn a_dateline_alone_is_no_event() {
     let a = article("March 3, 2017\n\nNothing happened.", "2017-03-03");
     assert!(extract(0, &a, NumericOrder::MonthFirst).is_empty());
 }
+
+#[test]
+fn a_yardstick_date_is_no_event_but_a_starting_point_is() {
+    let a = article(
+        "The river rose to its highest level since 1998. The bridge has been closed since April 1.",
+        "2024-04-03",
+    );
+    let found = extract(0, &a, NumericOrder::MonthFirst);
+    let dates: Vec<String> = found.iter().map(|c| c.date.to_string()).collect();
+    assert_eq!(dates, vec!["2024-04-01"]);
+}

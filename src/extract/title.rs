@@ -149,7 +149,13 @@ fn cut_subordinate(text: &str) -> &str {
         .filter_map(|s| text.find(s))
         .filter(|&i| i > 20)
         .min();
-    cut.map_or(text, |i| &text[..i])
+    let Some(at) = cut else { return text };
+    let kept = &text[..at];
+    // "reopened to walkers, almost three months [after ...]": a short dangling phrase goes too.
+    match kept.rfind(',') {
+        Some(comma) if kept[comma + 1..].split_whitespace().count() <= 4 => &kept[..comma],
+        _ => kept,
+    }
 }
 
 /// Drops ", he said", ", the agency reported", ", according to officials" at the end.
@@ -297,5 +303,19 @@ mod tests {
             "{t}"
         );
         assert!(t.ends_with('…'), "{t}");
+    }
+}
+#[cfg(test)]
+mod more_tests {
+    use super::*;
+
+    #[test]
+    fn a_short_dangling_phrase_before_a_cut_goes_too() {
+        let s = "The Alder River footbridge in Millbrook reopened to walkers and cyclists yesterday, almost three months after cracked beams forced the town to close it.";
+        let start = s.find("yesterday").unwrap();
+        assert_eq!(
+            title(s, start..start + 9),
+            "The Alder River footbridge in Millbrook reopened to walkers and cyclists"
+        );
     }
 }

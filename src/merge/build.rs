@@ -2,7 +2,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::text::content_words;
+use super::text::key_words;
 use crate::article::Article;
 use crate::event::{DateConflict, Event, Source};
 use crate::extract::Candidate;
@@ -141,12 +141,10 @@ fn tags(members: &[usize], candidates: &[Candidate], articles: &[Article]) -> Ve
 /// `2017-03-01-justice-department-confirmed-sessions`: the date and the title's first content
 /// words, lowercase ASCII.
 pub fn slug(date: &Edtf, title: &str) -> String {
-    let mut id = date
-        .to_string()
-        .replace(['/', '~', '?', '%'], "-")
-        .trim_end_matches('-')
-        .to_lowercase();
-    for word in content_words(title).iter().take(5) {
+    let written = date.to_string();
+    let first = written.split('/').next().unwrap_or_default();
+    let mut id = first.replace(['~', '?', '%'], "").to_lowercase();
+    for word in key_words(title).take(5) {
         let ascii: String = word.chars().filter(char::is_ascii_alphanumeric).collect();
         if ascii.is_empty() || id.len() + ascii.len() + 1 > MAX_ID_LEN {
             continue;

@@ -74,7 +74,7 @@ fn the_same_event_told_twice_is_one_event_with_the_most_specific_date() {
     assert_eq!(bridge.date.to_string(), "2017-03-07");
     assert_eq!(bridge.sources.len(), 2);
     assert!(bridge.date_conflicts.is_empty());
-    assert_eq!(bridge.id, "2017-03-07-millbrook-bridge-reopen-traffic");
+    assert_eq!(bridge.id, "2017-03-07-millbrook-bridge-reopened-traffic");
 }
 
 #[test]

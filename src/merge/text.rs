@@ -175,12 +175,15 @@ const STOP_WORDS: &[&str] = &[
 
 /// The content words of `text`, stemmed, in order (repeats kept for term frequency).
 pub fn content_words(text: &str) -> Vec<String> {
+    key_words(text).map(|w| stem(&w)).collect()
+}
+
+/// The content words of `text` as written, lowercased: for ids people read.
+pub fn key_words(text: &str) -> impl Iterator<Item = String> + '_ {
     text.split(|c: char| !c.is_alphanumeric())
         .filter(|w| w.len() > 1 && !w.bytes().all(|b| b.is_ascii_digit()))
         .map(str::to_lowercase)
         .filter(|w| !STOP_WORDS.contains(&w.as_str()))
-        .map(|w| stem(&w))
-        .collect()
 }
 
 /// A light suffix-stripping stemmer: enough to make "resigned", "resigns" and "resigning" one
@@ -198,10 +201,18 @@ pub fn stem(word: &str) -> String {
                 "ies" | "ied" => format!("{root}y"),
                 _ => root.to_string(),
             };
-            return undouble(root);
+            return drop_final_e(undouble(root));
         }
     }
-    word.to_string()
+    drop_final_e(word.to_string())
+}
+
+/// "vote" → "vot", so it meets "voted" and "voting".
+fn drop_final_e(mut word: String) -> String {
+    if word.len() >= 4 && word.ends_with('e') && !word.ends_with("ee") {
+        word.pop();
+    }
+    word
 }
 
 /// "stopp" → "stop", "plann" → "plan", so "stopped" and "stops" meet.
@@ -226,6 +237,8 @@ mod tests {
         assert_eq!(stem("resigning"), "resign");
         assert_eq!(stem("stopped"), "stop");
         assert_eq!(stem("companies"), "company");
+        assert_eq!(stem("vote"), stem("voted"));
+        assert_eq!(stem("votes"), stem("voting"));
         assert_eq!(content_words("The 777 jets, 2 of them"), vec!["jet"]);
     }
 }

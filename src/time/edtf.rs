@@ -40,16 +40,18 @@ pub struct EdtfError {
 }
 
 impl Edtf {
-    /// A single date covering `interval`.
+    /// The date covering `interval`, in the form it is written and read back: a part of a
+    /// month that is not the whole month becomes a range of days, a time of day its day.
     pub fn from_interval(interval: Interval) -> Self {
-        Edtf {
+        let raw = Edtf {
             start: EdtfPoint {
                 interval,
                 approximate: false,
                 uncertain: false,
             },
             end: None,
-        }
+        };
+        Edtf::parse(&raw.to_string()).unwrap_or(raw)
     }
 
     /// Every day the date covers, first to last.
@@ -341,6 +343,28 @@ mod tests {
             );
             assert_eq!(parsed.to_string(), text, "round trip of {text}");
         }
+    }
+
+    #[test]
+    fn intervals_become_the_dates_they_are_written_as() {
+        let part = Interval {
+            first: d(2017, 3, 1),
+            last: d(2017, 3, 2),
+            granularity: Granularity::Month,
+        };
+        assert_eq!(
+            Edtf::from_interval(part),
+            Edtf::parse("2017-03-01/2017-03-02").unwrap()
+        );
+        let night = Interval {
+            first: d(2017, 3, 1),
+            last: d(2017, 3, 1),
+            granularity: Granularity::Time,
+        };
+        assert_eq!(
+            Edtf::from_interval(night),
+            Edtf::parse("2017-03-01").unwrap()
+        );
     }
 
     #[test]
