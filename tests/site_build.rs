@@ -89,6 +89,7 @@ fn articles() -> Vec<Article> {
             url: Some("https://news.example/2017/embassy".into()),
             author: None,
             tags: vec![],
+            draft: false,
             text: "The embassy closed on Thursday.\n\nProtests began in September 2016.".into(),
         },
         Article {
@@ -101,6 +102,7 @@ fn articles() -> Vec<Article> {
             url: None,
             author: None,
             tags: vec![],
+            draft: false,
             text: "It closed on Sunday, officials said.".into(),
         },
     ]
@@ -265,7 +267,11 @@ fn every_page_exists_and_links_relatively() {
     assert!(article.contains("href=\"../../events/embassy-closed/index.html\""));
     assert!(article.contains("href=\"../../events/protest/index.html\""));
     assert!(article.contains("<time datetime=\"2017-03-03\""));
-    assert!(article.contains("<p>Protests began in September 2016.</p>"));
+    // The tagger marks the date, with its resolved value, inside the paragraph.
+    assert!(article.contains(
+        "<p>Protests began in <mark class=\"timex\" data-type=\"DATE\" data-value=\"2016-09\""
+    ));
+    assert!(article.contains(">September 2016</time></mark>.</p>"));
     let tags = read(&f, "tags/index.html");
     assert!(tags.contains("href=\"diplomacy/index.html\""));
     assert!(
