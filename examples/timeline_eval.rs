@@ -26,6 +26,11 @@ fn main() -> anyhow::Result<()> {
             started.elapsed().as_secs_f64() * 1e3
         );
         println!("{report}\n");
+        if std::env::var_os("ANNALS_EVAL_ERRORS").is_some() {
+            for error in corpus.date_errors() {
+                println!("  {error}");
+            }
+        }
     }
     Ok(())
 }

@@ -42,6 +42,9 @@ const SUBORDINATORS: &[&str] = &[
     " where ",
     " after ",
     " before ",
+    ", which ",
+    ", who ",
+    ", whose ",
 ];
 
 /// Attribution at the end of a sentence: ", he said.", ", the agency reported."
@@ -152,7 +155,7 @@ fn cut_subordinate(text: &str) -> &str {
     let Some(at) = cut else { return text };
     let kept = &text[..at];
     // "reopened to walkers, almost three months [after ...]": a short dangling phrase goes too.
-    match kept.rfind(',') {
+    match kept.rfind(", ") {
         Some(comma) if kept[comma + 1..].split_whitespace().count() <= 4 => &kept[..comma],
         _ => kept,
     }
@@ -161,7 +164,7 @@ fn cut_subordinate(text: &str) -> &str {
 /// Drops ", he said", ", the agency reported", ", according to officials" at the end.
 fn drop_attribution(text: &str) -> &str {
     let trimmed = text.trim_end().trim_end_matches(['.', ' ']);
-    let Some(comma) = trimmed.rfind(',') else {
+    let Some(comma) = trimmed.rfind(", ") else {
         return trimmed;
     };
     let tail = trimmed[comma + 1..].to_lowercase();
@@ -308,6 +311,16 @@ mod tests {
 #[cfg(test)]
 mod more_tests {
     use super::*;
+
+    #[test]
+    fn numbers_with_commas_are_not_clause_breaks() {
+        let s = "Millbrook councillors approved $240,000 for footbridge repairs on Tuesday night after a long debate.";
+        let start = s.find("Tuesday night").unwrap();
+        assert_eq!(
+            title(s, start..start + 13),
+            "Millbrook councillors approved $240,000 for footbridge repairs"
+        );
+    }
 
     #[test]
     fn a_short_dangling_phrase_before_a_cut_goes_too() {

@@ -40,7 +40,8 @@ struct GoldEvent {
     /// `None` when the gold date is unknown (`XXXX-XX-XX`).
     date: Option<GoldDate>,
     /// (article index, sentence index in `sentences`).
-    mentions: Vec<(usize, usize)>,
+    /// (article index, sentence index in `sentences`, the event's word).
+    mentions: Vec<(usize, usize, String)>,
 }
 
 /// A gold date at its precision: the days it covers.
@@ -126,7 +127,8 @@ impl Corpus {
                         let doc = by_doc.get(parts.next()?)?;
                         let sentence: usize = parts.next()?.parse().ok()?;
                         // <s id> 1 is the first jsonl sentence; 0 is the title.
-                        Some((*doc, sentence.checked_sub(1)?))
+                        let word = parts.next()?.to_lowercase();
+                        Some((*doc, sentence.checked_sub(1)?, word))
                     })
                     .collect();
                 gold.push(GoldEvent {
@@ -162,6 +164,39 @@ impl Corpus {
         }
     }
 
+    /// The gold mentions whose sentence became an event with a date outside the gold date:
+    /// `(gold date as written, annals' date, the phrase, the sentence)`.
+    pub fn date_errors(&self) -> Vec<String> {
+        let candidates = extract_all(&self.articles, NumericOrder::MonthFirst);
+        let mut out = Vec::new();
+        for gold in &self.gold {
+            let Some(date) = gold.date else { continue };
+            for &(article, sentence, _) in &gold.mentions {
+                let span = &self.sentence_spans[article][sentence];
+                let found: Vec<&Candidate> = candidates
+                    .iter()
+                    .filter(|c| {
+                        c.article == article
+                            && span.start <= c.sentence_span.start
+                            && c.sentence_span.start < span.end
+                    })
+                    .collect();
+                if !found.is_empty() && !found.iter().any(|c| fits(&c.date, date)) {
+                    out.push(format!(
+                        "gold {}..{} annals {} ({:?}) dct {:?}: {}",
+                        date.first,
+                        date.last,
+                        found[0].date,
+                        found[0].phrase,
+                        self.articles[article].published,
+                        &self.articles[article].text[span.clone()]
+                    ));
+                }
+            }
+        }
+        out
+    }
+
     fn score(&self, candidates: &[Candidate], cluster: &[usize]) -> Scores {
         let mut in_sentence: HashMap<(usize, usize), Vec<usize>> = HashMap::new();
         for (i, c) in candidates.iter().enumerate() {
@@ -173,16 +208,15 @@ impl Corpus {
                 in_sentence.entry((c.article, s)).or_default().push(i);
             }
         }
-        // Each gold mention's candidate: the one in its sentence whose date fits best.
-        let pick = |mention: &(usize, usize), date: Option<GoldDate>| -> Option<usize> {
-            let found = in_sentence.get(mention)?;
-            let fitting = date.and_then(|d| {
-                found
-                    .iter()
-                    .copied()
-                    .find(|&i| fits(&candidates[i].date, d))
-            });
-            fitting.or_else(|| found.first().copied())
+        // Each gold mention's candidate: of the events made from its sentence, the one whose
+        // title has the gold event's word; else the sentence's first event.
+        let pick = |mention: &(usize, usize, String), _date: Option<GoldDate>| -> Option<usize> {
+            let found = in_sentence.get(&(mention.0, mention.1))?;
+            let named = found
+                .iter()
+                .copied()
+                .find(|&i| has_word(&candidates[i].title, &mention.2));
+            named.or_else(|| found.first().copied())
         };
         let (mut dated, mut covered, mut correct) = (0, 0, 0);
         let mut mapped: Vec<(usize, usize, usize)> = Vec::new(); // (gold line, article, candidate)
@@ -239,6 +273,12 @@ impl Corpus {
             events: events.len(),
         }
     }
+}
+
+/// Whether `word` (lowercase) is a word of `text`.
+fn has_word(text: &str, word: &str) -> bool {
+    text.split(|c: char| !c.is_alphanumeric())
+        .any(|w| w.eq_ignore_ascii_case(word))
 }
 
 /// Whether an extracted date lies within the gold date at the gold's precision.

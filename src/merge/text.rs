@@ -181,9 +181,17 @@ pub fn content_words(text: &str) -> Vec<String> {
 /// The content words of `text` as written, lowercased: for ids people read.
 pub fn key_words(text: &str) -> impl Iterator<Item = String> + '_ {
     text.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| w.len() > 1 && !w.bytes().all(|b| b.is_ascii_digit()))
+        .filter(|w| w.len() > 1 && (!w.bytes().all(|b| b.is_ascii_digit()) || is_telling_number(w)))
         .map(str::to_lowercase)
         .filter(|w| !STOP_WORDS.contains(&w.as_str()))
+}
+
+/// Amounts and counts ("240" of "$240,000", "777") say which event a sentence tells; years,
+/// small numbers and thousands separators do not.
+fn is_telling_number(word: &str) -> bool {
+    word.len() >= 3
+        && word != "000"
+        && !(word.len() == 4 && (word.starts_with("19") || word.starts_with("20")))
 }
 
 /// A light suffix-stripping stemmer: enough to make "resigned", "resigns" and "resigning" one
@@ -239,6 +247,6 @@ mod tests {
         assert_eq!(stem("companies"), "company");
         assert_eq!(stem("vote"), stem("voted"));
         assert_eq!(stem("votes"), stem("voting"));
-        assert_eq!(content_words("The 777 jets, 2 of them"), vec!["jet"]);
+        assert_eq!(content_words("The 777 jets, 2 of them"), vec!["777", "jet"]);
     }
 }
