@@ -11,7 +11,7 @@ use crate::site::{self, BuildOptions};
 pub fn run(root: &Path, args: &BuildArgs) -> anyhow::Result<Outcome> {
     let started = Instant::now();
     let site = Site::open(root)?;
-    let output = args.output.clone().unwrap_or_else(|| root.join("output"));
+    let output = args.output.clone().unwrap_or_else(|| site.root.join("output"));
     let options = BuildOptions {
         output,
         base_url: args.base_url.clone(),
@@ -41,7 +41,7 @@ pub fn render(site: &Site, options: &BuildOptions) -> anyhow::Result<site::Build
 
 pub fn serve(root: &Path, port: u16, open: bool) -> anyhow::Result<Outcome> {
     let site = Site::open(root)?;
-    let output = root.join("output");
+    let output = site.root.join("output");
     let options = BuildOptions {
         output: output.clone(),
         base_url: None,
