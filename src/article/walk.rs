@@ -21,7 +21,9 @@ pub fn is_article(path: &Path) -> bool {
 /// Article files below `content`, in sorted order, and warnings about links that were not
 /// followed. `site_root` bounds where symlinks may lead.
 pub fn files(site_root: &Path, content: &Path) -> anyhow::Result<(Vec<PathBuf>, Vec<Warning>)> {
-    let root = fs::canonicalize(site_root)
+    // An empty root is the current folder (the CLI passes it so messages read `content/a.md`).
+    let here = if site_root.as_os_str().is_empty() { Path::new(".") } else { site_root };
+    let root = fs::canonicalize(here)
         .with_context(|| format!("cannot open the site folder {}", site_root.display()))?;
     let mut walk = Walk {
         site_root: site_root.to_path_buf(),
