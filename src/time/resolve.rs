@@ -365,8 +365,11 @@ fn around_year(
 /// How strongly the tense (or its absence) pulls a bare date into the past or the future.
 #[derive(Clone, Copy)]
 struct Lean {
-    /// How many times nearer the tense-disfavoured candidate must be to win anyway.
+    /// How many times nearer the future candidate must be to beat the past in a past-tense
+    /// (or untensed) clause.
     pull: i64,
+    /// The same for the past candidate in a future-tense clause.
+    future_pull: i64,
     /// Whether an untensed clause reads as past (else the nearest candidate wins).
     untensed_past: bool,
 }
@@ -375,12 +378,15 @@ struct Lean {
 /// back.
 const DATE_LEAN: Lean = Lean {
     pull: 2,
+    future_pull: 2,
     untensed_past: true,
 };
 /// "until 9 a.m. Tuesday" written on a Monday is tomorrow even in a past-tense sentence, but
 /// "said Thursday" written on a Friday is yesterday; news mostly reports what happened.
 const WEEKDAY_LEAN: Lean = Lean {
     pull: 3,
+    // "will meet on Wednesday" written on a Thursday is next week's: future tense is marked.
+    future_pull: i64::MAX,
     untensed_past: true,
 };
 
@@ -429,7 +435,7 @@ fn pick(
     let (dp, df) = (distance(&past), distance(&future));
     let chosen = match tense() {
         Tense::Past if dp <= pull.saturating_mul(df) => past,
-        Tense::Future if df <= pull.saturating_mul(dp) => future,
+        Tense::Future if df <= lean.future_pull.saturating_mul(dp) => future,
         Tense::Past => future,
         Tense::Future => past,
         Tense::Unknown if lean.untensed_past && dp <= pull.saturating_mul(df) => past,
