@@ -88,7 +88,7 @@ impl Resolver {
                     DateExpr::Shift {
                         origin: Origin::Reference | Origin::Ago | Origin::LastDay,
                         ..
-                    } | DateExpr::ContextQuarter
+                    }
                 );
                 let modifier = part.map(|p| match p {
                     PeriodPart::Start => TimexMod::Start,
