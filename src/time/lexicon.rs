@@ -461,7 +461,6 @@ const TENSE_CUES: &[(&str, TenseCue)] = &[
     ("shall", TenseCue::Future),
     ("ll", TenseCue::Future),
     ("wo", TenseCue::Future),
-    ("planned", TenseCue::Future),
     ("planning", TenseCue::Future),
     ("intends", TenseCue::Future),
     ("going", TenseCue::Future),
