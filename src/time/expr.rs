@@ -2,6 +2,7 @@
 //! `grammar` (which reads tokens) and `resolve` (which does calendar arithmetic).
 
 use super::lexicon::{DayPart, HolidayRule, PeriodPart, RefKind, Season, Unit};
+use super::types::TimexMod;
 
 /// Where a relative expression counts from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -135,4 +136,6 @@ pub struct Mention {
     pub first: usize,
     pub end: usize,
     pub sem: Sem,
+    /// A qualifier in front ("about", "at least") that widened the span.
+    pub qualifier: Option<TimexMod>,
 }

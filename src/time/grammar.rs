@@ -50,13 +50,54 @@ impl<'a> Grammar<'a> {
     /// Finds every expression, left to right, without overlaps.
     pub fn scan(&self, out: &mut Vec<Mention>) {
         let mut i = 0;
+        let mut free_from = 0;
         while i < self.tokens.len() {
             match self.at(i) {
-                Some(m) if m.end > i => {
+                Some(mut m) if m.end > i => {
+                    self.qualify(&mut m, free_from);
                     i = m.end;
+                    free_from = m.end;
                     out.push(m);
                 }
                 _ => i += 1,
+            }
+        }
+    }
+
+    /// Widens a duration or an "ago" date over a qualifier right before it ("about two years
+    /// ago"), never reaching back before `free_from`, where the previous mention ended.
+    fn qualify(&self, m: &mut Mention, free_from: usize) {
+        let qualifiable = match m.sem {
+            Sem::Duration { .. } => true,
+            Sem::Date {
+                date:
+                    DateExpr::Shift {
+                        origin: Origin::Ago,
+                        ..
+                    },
+                ..
+            } => true,
+            _ => false,
+        };
+        if !qualifiable {
+            return;
+        }
+        for &(words, modifier) in lexicon::QUALIFIERS {
+            let count = words.split(' ').count();
+            let Some(first) = m.first.checked_sub(count) else {
+                continue;
+            };
+            if first < free_from {
+                continue;
+            }
+            let matches = words
+                .split(' ')
+                .enumerate()
+                .all(|(k, w)| self.word(first + k) == w.as_bytes());
+            if matches {
+                m.first = first;
+                m.qualifier = Some(modifier);
+                return;
             }
         }
     }
@@ -83,6 +124,7 @@ impl<'a> Grammar<'a> {
                 first,
                 end: h.end,
                 sem: h.sem,
+                qualifier: None,
             });
         }
         let h = self.core(i, false)?;
@@ -90,6 +132,7 @@ impl<'a> Grammar<'a> {
             first: i,
             end: h.end,
             sem: h.sem,
+            qualifier: None,
         })
     }
 

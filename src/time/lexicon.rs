@@ -5,6 +5,7 @@
 //! a row here, not code. The tables are written for annals from the calendar and from common
 //! newspaper usage; they are not derived from any other tagger's resources.
 
+use super::types::TimexMod;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
@@ -681,6 +682,25 @@ pub const AGE_WORDS: &[&str] = &["old"];
 pub const RATE_WORDS: &[&str] = &[
     "percent", "cents", "dollars", "times", "twice", "once", "thrice", "euros", "pounds", "yen",
     "million", "billion", "trillion", "thousand", "hundred",
+];
+
+/// Words before a duration or an "ago" date that bound or blur it ("about two years", "at least
+/// 30 days", "almost two years ago"): TimeML puts them in the expression, as its `mod`.
+pub const QUALIFIERS: &[(&str, TimexMod)] = &[
+    ("about", TimexMod::Approx),
+    ("around", TimexMod::Approx),
+    ("roughly", TimexMod::Approx),
+    ("approximately", TimexMod::Approx),
+    ("some", TimexMod::Approx),
+    ("nearly", TimexMod::LessThan),
+    ("almost", TimexMod::LessThan),
+    ("less than", TimexMod::LessThan),
+    ("under", TimexMod::LessThan),
+    ("more than", TimexMod::MoreThan),
+    ("at least", TimexMod::EqualOrMore),
+    ("at most", TimexMod::EqualOrLess),
+    ("up to", TimexMod::EqualOrLess),
+    ("no more than", TimexMod::EqualOrLess),
 ];
 
 /// How a holiday's date is found in a given year.

@@ -79,7 +79,7 @@ pub fn tag_with(text: &str, options: &TagOptions) -> Vec<Timex> {
             text: text[start..end].to_string(),
             kind: r.kind,
             value: r.value,
-            modifier: r.modifier,
+            modifier: m.qualifier.or(r.modifier),
             interval: r.interval,
         });
     }
