@@ -67,18 +67,17 @@ impl<'a> Grammar<'a> {
     /// Widens a duration or an "ago" date over a qualifier right before it ("about two years
     /// ago"), never reaching back before `free_from`, where the previous mention ended.
     fn qualify(&self, m: &mut Mention, free_from: usize) {
-        let qualifiable = match m.sem {
-            Sem::Duration { .. } => true,
-            Sem::Date {
-                date:
-                    DateExpr::Shift {
+        let qualifiable = matches!(
+            m.sem,
+            Sem::Duration { .. }
+                | Sem::Date {
+                    date: DateExpr::Shift {
                         origin: Origin::Ago,
                         ..
                     },
-                ..
-            } => true,
-            _ => false,
-        };
+                    ..
+                }
+        );
         if !qualifiable {
             return;
         }
@@ -1256,10 +1255,8 @@ impl<'a> Grammar<'a> {
             // "twice a day", "$10,000 a month" are rates, not durations.
             if i > 0 {
                 let before = &self.tokens[i - 1];
-                let counted = matches!(
-                    self.lex(i - 1),
-                    Lex::CountNoun | Lex::NumberLabel | Lex::Unit(_, true)
-                );
+                let counted = matches!(self.lex(i - 1), Lex::CountNoun | Lex::Unit(_, true))
+                    || lexicon::is_count_noun(self.word(i - 1));
                 if before.kind == TokenKind::Number
                     || counted
                     || self.is_punct(i - 1, b'%')
