@@ -47,6 +47,15 @@ impl Grammar<'_> {
             r = inner;
             j += 1;
         }
+        // "the current fiscal year", "next fiscal quarter": the fiscal period is the period.
+        if self.func(j) == Some(Func::Fiscal)
+            && matches!(
+                self.lex(j + 1),
+                Lex::Unit(Unit::Year | Unit::Quarter, false)
+            )
+        {
+            j += 1;
+        }
         let step = match r {
             Relative::Last | Relative::Previous | Relative::Past => -1,
             Relative::This | Relative::Latest => 0,
@@ -400,10 +409,12 @@ impl Grammar<'_> {
                     }
                     return hit(end, Sem::date(DateExpr::Year(y)));
                 }
-                if let Lex::Ordinal(n) = self.lex(i + 1) {
-                    return self.ordinal_rule(i + 1, n);
+                match self.lex(i + 1) {
+                    Lex::Ordinal(n) => self.ordinal_rule(i + 1, n),
+                    // "the fiscal year" reads like "the year".
+                    Lex::Unit(unit, false) => self.unit_rule(i + 1, unit, false, with_the),
+                    _ => None,
                 }
-                None
             }
             Func::Q => {
                 let (q, _) = self.number(i + 1)?;
