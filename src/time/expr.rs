@@ -90,6 +90,8 @@ pub enum DateExpr {
     },
     /// "the quarter", "the latest quarter": the quarter last talked about.
     ContextQuarter,
+    /// "the 1988 period": the quarter last talked about, in the given year (else that year).
+    ContextQuarterOf(i32),
 }
 
 /// A time of day attached to a date.

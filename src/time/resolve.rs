@@ -88,7 +88,7 @@ impl Resolver {
                     DateExpr::Shift {
                         origin: Origin::Reference | Origin::Ago | Origin::LastDay,
                         ..
-                    }
+                    } | DateExpr::ContextQuarterOf(_)
                 );
                 let modifier = part.map(|p| match p {
                     PeriodPart::Start => TimexMod::Start,
@@ -330,6 +330,13 @@ impl Resolver {
                     At(pick(candidates, dct, relative, WEEKDAY_LEAN, tense)?)
                 }
                 None => X("XXXX-WXX-WE".to_string()),
+            },
+            DateExpr::ContextQuarterOf(y) => match self.last_quarter {
+                Some((q, _)) => {
+                    let shift = y.checked_sub(q.first.year())?;
+                    At(anchor::shift_period(&q, Unit::Year, shift)?)
+                }
+                None => At(anchor::year(y)?),
             },
             DateExpr::ContextQuarter => match (self.last_quarter, dct) {
                 (Some((q, _)), _) => At(q),

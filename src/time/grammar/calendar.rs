@@ -499,6 +499,13 @@ impl Grammar<'_> {
                 return hit(j + 1, Sem::date(DateExpr::Quarter { year, q }));
             }
         }
+        // "the 1988 quarter", "the 1988 period": that year's counterpart of the quarter under
+        // discussion.
+        if with_the
+            && (self.lex(i + 1) == Lex::Unit(Unit::Quarter, false) || self.word(i + 1) == b"period")
+        {
+            return hit(i + 2, Sem::date(DateExpr::ContextQuarterOf(y)));
+        }
         hit(i + 1, Sem::date(DateExpr::Year(y)))
     }
 
