@@ -345,6 +345,7 @@ fn money_counts_labels_and_names_are_not_dates() {
     assert!(texts("It costs $2016 and 7 of 10 agree.").is_empty());
     assert!(texts("Theresa May will march on Mars.").is_empty());
     assert!(texts("Call 555-1234 or try version 2.0.").is_empty());
+    assert!(texts("The People's Daily and China Daily said so.").is_empty());
 }
 
 #[test]

@@ -156,6 +156,13 @@ impl<'a> Grammar<'a> {
             Lex::PeriodPart(p) => self.period_part_rule(i, p),
             Lex::Season(_) => self.season_rule(i, None, with_the),
             Lex::Ordinal(n) => self.ordinal_rule(i, n),
+            // "the People's Daily", "China Daily": a capitalised set adverb after a word is a
+            // newspaper's name.
+            Lex::Every(_)
+                if self.capitalized(i) && i > 0 && self.tokens[i - 1].kind == TokenKind::Word =>
+            {
+                None
+            }
             Lex::Every(u) => hit(
                 i + 1,
                 Sem::Set {
