@@ -179,7 +179,7 @@ impl Resolver {
                         around_year(dct, candidate),
                         dct,
                         relative,
-                        DATE_LEAN,
+                        if day.is_some() { DATE_LEAN } else { MONTH_LEAN },
                         tense,
                     )?)
                 }
@@ -383,6 +383,13 @@ struct Lean {
 
 /// "Dec. 15" in a past-tense sentence written on Nov. 2 is six weeks ahead, not eleven months
 /// back.
+/// "since Hamas took power in March", written in December, is nine months back, not three
+/// ahead: a whole month in a past-tense clause is far more often past than a single day is.
+const MONTH_LEAN: Lean = Lean {
+    pull: 5,
+    future_pull: 2,
+    untensed_past: true,
+};
 const DATE_LEAN: Lean = Lean {
     pull: 2,
     future_pull: 2,
