@@ -163,7 +163,12 @@ impl Grammar<'_> {
             }
             _ if r == Relative::Past && with_the => hit(j, Sem::Ref(RefKind::Past)),
             // "the current chairman": TimeML reads a bare "current" as the present.
-            _ if self.word(i) == b"current" => hit(i + 1, Sem::Ref(RefKind::Present)),
+            _ if self.word(i) == b"current" => {
+                let mut h = hit(i + 1, Sem::Ref(RefKind::Present))?;
+                // An adjective: "the current chairman" tags "current" alone.
+                h.adjectival = true;
+                Some(h)
+            }
             _ => None,
         }
     }
