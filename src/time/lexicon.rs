@@ -170,11 +170,12 @@ pub enum Lex {
     None,
     Month(u32),
     Weekday(u32),
-    /// A number word: "two", "twenty", "dozen". A value of 0 with `vague` means "several".
+    /// A number word: "two", "twenty", "dozen".
     Number(u32),
     /// A vague quantity ("several", "few", "many"): X in durations.
     Vague,
     Ordinal(u32),
+    /// A unit word and whether it is plural ("years").
     Unit(Unit, bool),
     Season(Season),
     DayPart(DayPart),
