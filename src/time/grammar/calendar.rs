@@ -12,7 +12,7 @@ impl Grammar<'_> {
             return None;
         }
         let name_len = self.word(i).len();
-        let is_abbrev = name_len <= 4 && !matches!(self.word(i), b"may" | b"june" | b"july");
+        let is_abbrev = self.is_month_abbreviation(i);
         let mut j = if is_abbrev {
             self.after_dot(i + 1)
         } else {

@@ -59,6 +59,11 @@ impl Grammar<'_> {
         (t.kind == TokenKind::Number && !t.has_comma).then_some((t.number, t.digits))
     }
 
+    /// Whether the month name at `i` is an abbreviation ("Sept", "Jan"), which may take a dot.
+    pub(super) fn is_month_abbreviation(&self, i: usize) -> bool {
+        self.word(i).len() <= 4 && !matches!(self.word(i), b"may" | b"june" | b"july")
+    }
+
     /// Skips a dot glued to an abbreviation ("Sept.").
     pub(super) fn after_dot(&self, i: usize) -> usize {
         if self.is_punct(i, b'.') && self.glued(i) {

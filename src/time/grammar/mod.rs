@@ -192,11 +192,16 @@ impl<'a> Grammar<'a> {
 /// and numbers used as modifiers ("the 1988 period", "the Oct. 23 meeting").
 fn keeps_article(sem: &Sem) -> bool {
     match sem {
-        Sem::Ref(_) | Sem::Duration { .. } | Sem::Set { .. } => true,
+        Sem::Ref(_) | Sem::Duration { .. } => true,
+        // "the daily tally": a set adverb used as an adjective.
+        Sem::Set { .. } => false,
         Sem::Date { part: Some(_), .. } => true,
+        // "the previous Friday" is a phrase; "the Oct. 23 meeting" a modifier.
         Sem::Date { date, .. } => !matches!(
             date,
-            DateExpr::Calendar { .. } | DateExpr::Year(_) | DateExpr::Weekday { .. }
+            DateExpr::Calendar { relative: None, .. }
+                | DateExpr::Year(_)
+                | DateExpr::Weekday { relative: None, .. }
         ),
     }
 }

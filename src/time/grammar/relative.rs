@@ -132,7 +132,7 @@ impl Grammar<'_> {
                 hit(j + 1, Sem::date(date))
             }
             Lex::Month(month) if self.capitalized(j) => hit(
-                if self.word(j).len() <= 4 {
+                if self.is_month_abbreviation(j) {
                     self.after_dot(j + 1)
                 } else {
                     j + 1
@@ -385,7 +385,14 @@ impl Grammar<'_> {
                         }),
                     );
                 }
-                None
+                // "earlier yesterday", "later Sunday": the day itself, with its qualifier.
+                match self.lex(i + 1) {
+                    Lex::Deictic(..) | Lex::Weekday(_) | Lex::Relative(Relative::This) => {
+                        let h = self.core(i + 1, false)?;
+                        matches!(h.sem, Sem::Date { .. }).then_some(h)
+                    }
+                    _ => None,
+                }
             }
             Func::Mid => {
                 let (j, _) = self.after_hyphen(i + 1);
@@ -472,7 +479,10 @@ impl Grammar<'_> {
             if let Lex::Unit(_, true) = self.lex(i + 1) {
                 return hit(i + 2, Sem::Ref(RefKind::Past));
             }
-            return hit(i + 1, Sem::Ref(RefKind::Past));
+            let mut h = hit(i + 1, Sem::Ref(RefKind::Past))?;
+            // An adjective: "the recent talks" tags "recent" alone.
+            h.adjectival = true;
+            return Some(h);
         }
         if let Some((y, end)) = self.spelled_year(i)
             && self.word(i + 1) != b"thousand"
