@@ -80,9 +80,11 @@ pub enum DateExpr {
         unit: Unit,
         after: bool,
     },
+    /// `relative` as for `Calendar` ("last Thanksgiving").
     Holiday {
         rule: HolidayRule,
         year: Option<i32>,
+        relative: Option<i32>,
     },
     /// A weekend (Saturday and Sunday); `relative` as for `Weekday`.
     Weekend {

@@ -302,14 +302,18 @@ impl Resolver {
                 }
                 None => X(unanchored(unit)),
             },
-            DateExpr::Holiday { rule, year } => match (year, dct) {
+            DateExpr::Holiday {
+                rule,
+                year,
+                relative,
+            } => match (year, dct) {
                 (Some(y), _) => At(anchor::day(anchor::holiday(rule, y)?)),
                 (None, Some(dct)) => {
                     let candidate = |y: i32| anchor::holiday(rule, y).map(anchor::day);
                     At(pick(
                         around_year(dct, candidate),
                         dct,
-                        None,
+                        relative,
                         DATE_LEAN,
                         tense,
                     )?)

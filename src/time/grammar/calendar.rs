@@ -323,7 +323,15 @@ impl Grammar<'_> {
                 Some(y) => (Some(y), k + 1),
                 None => (None, j),
             };
-            return hit(end, Sem::date(DateExpr::Holiday { rule, year }));
+            let relative = None;
+            return hit(
+                end,
+                Sem::date(DateExpr::Holiday {
+                    rule,
+                    year,
+                    relative,
+                }),
+            );
         }
         None
     }

@@ -145,6 +145,27 @@ impl Grammar<'_> {
                 }),
             ),
             Lex::Season(_) => self.season_rule(j, Some(step), true),
+            // "last Thanksgiving", "this Christmas"
+            Lex::Holiday => {
+                let h = self.holiday_rule(j)?;
+                match h.sem {
+                    Sem::Date {
+                        date:
+                            DateExpr::Holiday {
+                                rule, year: None, ..
+                            },
+                        ..
+                    } => {
+                        let date = DateExpr::Holiday {
+                            rule,
+                            year: None,
+                            relative: Some(step),
+                        };
+                        hit(h.end, Sem::date(date))
+                    }
+                    _ => None,
+                }
+            }
             Lex::DayPart(p) => {
                 // "last night", "this morning"
                 let n = if r == Relative::Last { -1 } else { step.max(0) };
