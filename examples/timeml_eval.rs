@@ -93,19 +93,22 @@ fn main() -> anyhow::Result<()> {
                     });
                 }
             }
-            for (g, t) in doc
+            for (t, _) in doc
                 .timexes
                 .iter()
-                .enumerate()
-                .filter(|(g, _)| !paired_gold[*g])
+                .zip(&paired_gold)
+                .filter(|(_, paired)| !**paired)
             {
-                let _ = g;
                 errors.entry("missed").or_default().push(Error {
                     key: format!("{:?} {}", t.text.to_lowercase(), describe(t)),
                     example: format!("{name}: {}", context(&doc.text, t.start, t.end)),
                 });
             }
-            for (_, t) in system.iter().enumerate().filter(|(s, _)| !paired_sys[*s]) {
+            for (t, _) in system
+                .iter()
+                .zip(&paired_sys)
+                .filter(|(_, paired)| !**paired)
+            {
                 errors.entry("spurious").or_default().push(Error {
                     key: format!("{:?} {}", t.text.to_lowercase(), describe(t)),
                     example: format!("{name}: {}", context(&doc.text, t.start, t.end)),

@@ -51,6 +51,6 @@ fn aquaint_scores_stay_above_the_floor() {
     );
 }
 
-const RELAXED_FLOOR: f64 = 0.90;
-const TIMEBANK_VALUE_FLOOR: f64 = 0.77;
-const AQUAINT_VALUE_FLOOR: f64 = 0.74;
+const RELAXED_FLOOR: f64 = 0.92;
+const TIMEBANK_VALUE_FLOOR: f64 = 0.78;
+const AQUAINT_VALUE_FLOOR: f64 = 0.75;

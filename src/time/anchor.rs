@@ -268,7 +268,8 @@ pub fn holiday(rule: HolidayRule, year: i32) -> Option<NaiveDate> {
     }
 }
 
-/// The date with ISO weekday `weekday` in the week of `date`, moved by whole weeks `n`.
+/// The nearest date with ISO weekday `weekday` on the side of `date` that `direction` gives:
+/// strictly before (-1), strictly after (1), or within `date`'s own ISO week (0).
 pub fn weekday_near(date: NaiveDate, weekday: u32, direction: i32) -> Option<NaiveDate> {
     let target = i64::from(iso_weekday(weekday)?.num_days_from_monday());
     let today = i64::from(date.weekday().num_days_from_monday());

@@ -2,6 +2,7 @@
 //! `grammar` (which reads tokens) and `resolve` (which does calendar arithmetic).
 
 use super::lexicon::{DayPart, HolidayRule, PeriodPart, RefKind, Season, Unit};
+use super::types::TimexMod;
 
 /// Where a relative expression counts from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -79,9 +80,11 @@ pub enum DateExpr {
         unit: Unit,
         after: bool,
     },
+    /// `relative` as for `Calendar` ("last Thanksgiving").
     Holiday {
         rule: HolidayRule,
         year: Option<i32>,
+        relative: Option<i32>,
     },
     /// A weekend (Saturday and Sunday); `relative` as for `Weekday`.
     Weekend {
@@ -89,6 +92,8 @@ pub enum DateExpr {
     },
     /// "the quarter", "the latest quarter": the quarter last talked about.
     ContextQuarter,
+    /// "the 1988 period": the quarter last talked about, in the given year (else that year).
+    ContextQuarterOf(i32),
 }
 
 /// A time of day attached to a date.
@@ -135,4 +140,6 @@ pub struct Mention {
     pub first: usize,
     pub end: usize,
     pub sem: Sem,
+    /// A qualifier in front ("about", "at least") that widened the span.
+    pub qualifier: Option<TimexMod>,
 }

@@ -5,8 +5,8 @@
 //! a row here, not code. The tables are written for annals from the calendar and from common
 //! newspaper usage; they are not derived from any other tagger's resources.
 
+use super::types::TimexMod;
 use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
 /// Calendar units, as used in durations ("two weeks"), shifts ("last month") and sets ("daily").
@@ -127,8 +127,6 @@ pub enum Func {
     A,
     Of,
     In,
-    On,
-    At,
     Ago,
     Earlier,
     Later,
@@ -136,17 +134,14 @@ pub enum Func {
     After,
     Every,
     Each,
-    Per,
     Fiscal,
     Half,
-    Same,
     Near,
     Am,
     Pm,
     Mid,
     Q,
     Nd,
-    Eve,
     For,
     Within,
     Through,
@@ -175,11 +170,12 @@ pub enum Lex {
     None,
     Month(u32),
     Weekday(u32),
-    /// A number word: "two", "twenty", "dozen". A value of 0 with `vague` means "several".
+    /// A number word: "two", "twenty", "dozen".
     Number(u32),
     /// A vague quantity ("several", "few", "many"): X in durations.
     Vague,
     Ordinal(u32),
+    /// A unit word and whether it is plural ("years").
     Unit(Unit, bool),
     Season(Season),
     DayPart(DayPart),
@@ -400,8 +396,6 @@ const FUNCTION_WORDS: &[(&str, Func)] = &[
     ("an", Func::A),
     ("of", Func::Of),
     ("in", Func::In),
-    ("on", Func::On),
-    ("at", Func::At),
     ("ago", Func::Ago),
     ("earlier", Func::Earlier),
     ("later", Func::Later),
@@ -409,10 +403,8 @@ const FUNCTION_WORDS: &[(&str, Func)] = &[
     ("after", Func::After),
     ("every", Func::Every),
     ("each", Func::Each),
-    ("per", Func::Per),
     ("fiscal", Func::Fiscal),
     ("half", Func::Half),
-    ("same", Func::Same),
     ("am", Func::Am),
     ("pm", Func::Pm),
     ("mid", Func::Mid),
@@ -421,7 +413,6 @@ const FUNCTION_WORDS: &[(&str, Func)] = &[
     ("nd", Func::Nd),
     ("rd", Func::Nd),
     ("th", Func::Nd),
-    ("eve", Func::Eve),
     ("near", Func::Near),
     ("distant", Func::Near),
     ("foreseeable", Func::Near),
@@ -461,7 +452,6 @@ const TENSE_CUES: &[(&str, TenseCue)] = &[
     ("shall", TenseCue::Future),
     ("ll", TenseCue::Future),
     ("wo", TenseCue::Future),
-    ("planned", TenseCue::Future),
     ("planning", TenseCue::Future),
     ("intends", TenseCue::Future),
     ("going", TenseCue::Future),
@@ -684,6 +674,25 @@ pub const RATE_WORDS: &[&str] = &[
     "million", "billion", "trillion", "thousand", "hundred",
 ];
 
+/// Words before a duration or an "ago" date that bound or blur it ("about two years", "at least
+/// 30 days", "almost two years ago"): TimeML puts them in the expression, as its `mod`.
+pub const QUALIFIERS: &[(&str, TimexMod)] = &[
+    ("about", TimexMod::Approx),
+    ("around", TimexMod::Approx),
+    ("roughly", TimexMod::Approx),
+    ("approximately", TimexMod::Approx),
+    ("some", TimexMod::Approx),
+    ("nearly", TimexMod::LessThan),
+    ("almost", TimexMod::LessThan),
+    ("less than", TimexMod::LessThan),
+    ("under", TimexMod::LessThan),
+    ("more than", TimexMod::MoreThan),
+    ("at least", TimexMod::EqualOrMore),
+    ("at most", TimexMod::EqualOrLess),
+    ("up to", TimexMod::EqualOrLess),
+    ("no more than", TimexMod::EqualOrLess),
+];
+
 /// How a holiday's date is found in a given year.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum HolidayRule {
@@ -800,34 +809,16 @@ pub const HOLIDAYS: &[(&str, HolidayRule)] = &[
 /// The longest word any table holds; longer words skip the lookup.
 pub const LONGEST_WORD: usize = 14;
 
-/// FNV-1a: every word of the input is looked up, and these keys are short, trusted strings, so
-/// a simple multiplicative hash beats the default DoS-resistant one several times over.
-struct WordHasher(u64);
+type WordMap = HashMap<&'static [u8], Lex>;
 
-impl Default for WordHasher {
-    fn default() -> Self {
-        WordHasher(0xcbf2_9ce4_8422_2325)
-    }
-}
-
-impl Hasher for WordHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3);
-        }
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
-type WordMap = HashMap<&'static [u8], Lex, BuildHasherDefault<WordHasher>>;
-
-/// The word table plus a prefilter: for each first two letters, a bit per word length present.
-/// Most words of a text fail the prefilter and never reach the hash table.
+/// The word table, built once: an open-addressing table keyed by the word packed into a `u128`
+/// (every entry is at most 16 bytes of ASCII with no NUL), so a lookup is one copy, one
+/// multiply and usually one integer compare. A prefilter (for each first two letters, a bit per
+/// word length present) turns most words of a text away before even that.
 struct Lexicon {
-    words: WordMap,
+    keys: Vec<u128>,
+    values: Vec<Lex>,
+    mask: usize,
     prefilter: Vec<u16>,
 }
 
@@ -840,17 +831,65 @@ fn filter_slot(word: &[u8]) -> Option<usize> {
     (first < 26 && second <= 26).then_some(first * 27 + second)
 }
 
+/// A word of at most 16 bytes as one integer (0 is never a word: words are not empty).
+fn pack(word: &[u8]) -> u128 {
+    word.iter()
+        .rev()
+        .fold(0u128, |key, &b| (key << 8) | u128::from(b))
+}
+
+/// The word `text[start..end]` packed as by `pack`, read with one 16-byte load when the text
+/// allows (byte-wise stores followed by a wide load would stall the CPU on every word).
+fn pack_at(text: &[u8], start: usize, end: usize) -> u128 {
+    let len = end - start;
+    match text.get(start..start + 16) {
+        Some(window) => {
+            let mut buf = [0u8; 16];
+            buf.copy_from_slice(window);
+            let all = u128::from_le_bytes(buf);
+            if len >= 16 {
+                all
+            } else {
+                all & ((1u128 << (8 * len)) - 1)
+            }
+        }
+        None => pack(&text[start..end]),
+    }
+}
+
+fn slot_of(key: u128, mask: usize) -> usize {
+    // Truncation is the point: fold the key to 64 bits, then multiply-shift.
+    let folded = (key as u64) ^ ((key >> 64) as u64).rotate_left(29);
+    (folded.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 40) as usize & mask
+}
+
 fn table() -> &'static Lexicon {
     static TABLE: OnceLock<Lexicon> = OnceLock::new();
     TABLE.get_or_init(|| {
         let words = build();
+        let size = (words.len() * 4).next_power_of_two();
+        let mask = size - 1;
+        let mut keys = vec![0u128; size];
+        let mut values = vec![Lex::None; size];
         let mut prefilter = vec![0u16; 26 * 27];
-        for word in words.keys() {
+        for (word, lex) in words {
             if let Some(slot) = filter_slot(word) {
                 prefilter[slot] |= 1 << word.len();
             }
+            let key = pack(word);
+            let mut slot = slot_of(key, mask);
+            while keys[slot] != 0 {
+                slot = (slot + 1) & mask;
+            }
+            keys[slot] = key;
+            values[slot] = lex;
         }
-        Lexicon { words, prefilter }
+        Lexicon {
+            keys,
+            values,
+            mask,
+            prefilter,
+        }
     })
 }
 
@@ -920,14 +959,29 @@ fn build() -> WordMap {
 }
 
 /// The class of a lowercase ASCII word.
+#[cfg(test)]
 pub fn lookup(word: &[u8]) -> Lex {
+    lookup_at(word, 0, word.len())
+}
+
+/// The class of the lowercase ASCII word `text[start..end]`.
+pub fn lookup_at(text: &[u8], start: usize, end: usize) -> Lex {
     let table = table();
+    let word = &text[start..end];
     let known_shape = word.len() <= LONGEST_WORD
         && filter_slot(word).is_some_and(|slot| table.prefilter[slot] & (1 << word.len()) != 0);
     if !known_shape {
         return Lex::None;
     }
-    table.words.get(word).copied().unwrap_or(Lex::None)
+    let key = pack_at(text, start, end);
+    let mut slot = slot_of(key, table.mask);
+    loop {
+        match table.keys[slot] {
+            0 => return Lex::None,
+            k if k == key => return table.values[slot],
+            _ => slot = (slot + 1) & table.mask,
+        }
+    }
 }
 
 /// Whether `word` is one of the count nouns (used where a word has a stronger class too).
@@ -951,7 +1005,26 @@ mod tests {
     }
 
     #[test]
+    fn words_are_found_wherever_they_sit_in_the_text() {
+        for (word, lex) in build() {
+            let w = std::str::from_utf8(word).unwrap();
+            // Inside a long text (one wide load) and at its very end (byte-wise fallback).
+            let inside = format!("x {w} yyyyyyyyyyyyyyyyyyyy");
+            assert_eq!(lookup_at(inside.as_bytes(), 2, 2 + w.len()), lex, "{w}");
+            let end = format!("x {w}");
+            assert_eq!(lookup_at(end.as_bytes(), 2, end.len()), lex, "{w}");
+        }
+        let text = b"yesterdays yesterday";
+        assert_eq!(lookup_at(text, 0, 9), Lex::Deictic(-1, None));
+        assert_eq!(lookup_at(text, 0, 10), Lex::None);
+    }
+
+    #[test]
     fn no_table_word_is_longer_than_the_lookup_limit() {
-        assert!(table().words.keys().all(|w| w.len() <= LONGEST_WORD));
+        assert!(
+            build()
+                .keys()
+                .all(|w| w.len() <= LONGEST_WORD && !w.is_empty())
+        );
     }
 }

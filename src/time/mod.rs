@@ -8,6 +8,10 @@
 //! The pipeline is linear: `tokens` cuts the text once (classifying words against the lexicon as
 //! it goes), `grammar` matches expressions around trigger tokens, `resolve` anchors them with
 //! `anchor`'s calendar arithmetic, asking `tense` only when a bare weekday or month needs it.
+//!
+//! Quality and speed are measured, not assumed: `cargo run --release --example timeml_eval --
+//! ../shared/data/timeml/TimeBank` scores the tagger TempEval-3 style (see `score`) and lists its
+//! worst errors; `cargo run --release --example tag_bench` reports MB/s over TE3-silver.
 
 mod anchor;
 pub mod edtf;
@@ -81,7 +85,7 @@ pub fn tag_with(text: &str, options: &TagOptions) -> Vec<Timex> {
             text: text[start..end].to_string(),
             kind: r.kind,
             value: r.value,
-            modifier: r.modifier,
+            modifier: m.qualifier.or(r.modifier),
             interval: r.interval,
         });
     }

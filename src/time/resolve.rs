@@ -88,7 +88,7 @@ impl Resolver {
                     DateExpr::Shift {
                         origin: Origin::Reference | Origin::Ago | Origin::LastDay,
                         ..
-                    } | DateExpr::ContextQuarter
+                    } | DateExpr::ContextQuarterOf(_)
                 );
                 let modifier = part.map(|p| match p {
                     PeriodPart::Start => TimexMod::Start,
@@ -179,7 +179,7 @@ impl Resolver {
                         around_year(dct, candidate),
                         dct,
                         relative,
-                        false,
+                        if day.is_some() { DATE_LEAN } else { MONTH_LEAN },
                         tense,
                     )?)
                 }
@@ -227,7 +227,7 @@ impl Resolver {
                         around_year(dct, candidate),
                         dct,
                         relative,
-                        false,
+                        DATE_LEAN,
                         tense,
                     )?)
                 }
@@ -241,7 +241,7 @@ impl Resolver {
                         Some(anchor::day(this_week)),
                         this_week.checked_add_days(Days::new(7)).map(anchor::day),
                     ];
-                    At(pick(candidates, dct, relative, true, tense)?)
+                    At(pick(candidates, dct, relative, WEEKDAY_LEAN, tense)?)
                 }
                 None => X(format!("XXXX-WXX-{weekday}")),
             },
@@ -302,11 +302,21 @@ impl Resolver {
                 }
                 None => X(unanchored(unit)),
             },
-            DateExpr::Holiday { rule, year } => match (year, dct) {
+            DateExpr::Holiday {
+                rule,
+                year,
+                relative,
+            } => match (year, dct) {
                 (Some(y), _) => At(anchor::day(anchor::holiday(rule, y)?)),
                 (None, Some(dct)) => {
                     let candidate = |y: i32| anchor::holiday(rule, y).map(anchor::day);
-                    At(pick(around_year(dct, candidate), dct, None, false, tense)?)
+                    At(pick(
+                        around_year(dct, candidate),
+                        dct,
+                        relative,
+                        DATE_LEAN,
+                        tense,
+                    )?)
                 }
                 (None, None) => X(match rule {
                     super::lexicon::HolidayRule::Fixed(m, d) => format!("XXXX-{m:02}-{d:02}"),
@@ -321,9 +331,16 @@ impl Resolver {
                         Some(this),
                         anchor::weekend(this.first.checked_add_days(Days::new(7))?),
                     ];
-                    At(pick(candidates, dct, relative, true, tense)?)
+                    At(pick(candidates, dct, relative, WEEKDAY_LEAN, tense)?)
                 }
                 None => X("XXXX-WXX-WE".to_string()),
+            },
+            DateExpr::ContextQuarterOf(y) => match self.last_quarter {
+                Some((q, _)) => {
+                    let shift = y.checked_sub(q.first.year())?;
+                    At(anchor::shift_period(&q, Unit::Year, shift)?)
+                }
+                None => At(anchor::year(y)?),
             },
             DateExpr::ContextQuarter => match (self.last_quarter, dct) {
                 (Some((q, _)), _) => At(q),
@@ -356,22 +373,54 @@ fn around_year(
     [candidate(y - 1), candidate(y), candidate(y + 1)]
 }
 
-/// How much nearer the tense-disfavoured candidate must be to win anyway: "Dec. 15" in a
-/// past-tense sentence written on Nov. 2 is six weeks ahead, not eleven months back.
-const TENSE_PULL: i64 = 2;
+/// How strongly the tense (or its absence) pulls a bare date into the past or the future.
+#[derive(Clone, Copy)]
+struct Lean {
+    /// How many times nearer the future candidate must be to beat the past in a past-tense
+    /// (or untensed) clause.
+    pull: i64,
+    /// The same for the past candidate in a future-tense clause.
+    future_pull: i64,
+    /// Whether an untensed clause reads as past (else the nearest candidate wins).
+    untensed_past: bool,
+}
+
+/// "Dec. 15" in a past-tense sentence written on Nov. 2 is six weeks ahead, not eleven months
+/// back.
+/// "since Hamas took power in March", written in December, is nine months back, not three
+/// ahead: a whole month in a past-tense clause is far more often past than a single day is.
+const MONTH_LEAN: Lean = Lean {
+    pull: 5,
+    future_pull: 2,
+    untensed_past: true,
+};
+const DATE_LEAN: Lean = Lean {
+    pull: 2,
+    future_pull: 2,
+    untensed_past: true,
+};
+/// "until 9 a.m. Tuesday" written on a Monday is tomorrow even in a past-tense sentence, but
+/// "said Thursday" written on a Friday is yesterday; news mostly reports what happened.
+const WEEKDAY_LEAN: Lean = Lean {
+    pull: 3,
+    // "will meet on Wednesday" written on a Thursday is next week's: future tense is marked.
+    future_pull: i64::MAX,
+    untensed_past: true,
+};
 
 /// Chooses among candidate periods (earliest first). An explicit direction decides first ("last
-/// April"). Otherwise, for weekdays (`strict`) the tense decides: past picks the latest one
-/// begun by the publication date, future the earliest not yet over. For months, days and
-/// seasons the tense only weighs distance: the disfavoured side wins when `TENSE_PULL` times
-/// nearer. Without tense the nearest wins, ties going to the past.
+/// April"). Otherwise the two candidates around the publication date compete: the one the tense
+/// favours (the latest begun for past, the earliest not over for future) wins unless the other
+/// is `lean.pull` times nearer. Untensed clauses lean past the same way if `lean` says so, else
+/// the nearest wins (ties to the past). The pulls were measured on TimeBank and AQUAINT.
 fn pick(
     candidates: [Option<Interval>; 3],
     dct: NaiveDate,
     relative: Option<i32>,
-    strict: bool,
+    lean: Lean,
     tense: impl FnOnce() -> Tense,
 ) -> Option<Interval> {
+    let pull = lean.pull;
     let all = candidates.iter().flatten();
     match relative {
         Some(r) if r < 0 => return all.clone().rfind(|c| c.last < dct).copied(),
@@ -403,12 +452,11 @@ fn pick(
     };
     let (dp, df) = (distance(&past), distance(&future));
     let chosen = match tense() {
-        Tense::Past if strict || dp <= TENSE_PULL * df => past,
-        Tense::Future if strict || df <= TENSE_PULL * dp => future,
+        Tense::Past if dp <= pull.saturating_mul(df) => past,
+        Tense::Future if df <= lean.future_pull.saturating_mul(dp) => future,
         Tense::Past => future,
         Tense::Future => past,
-        // News reports what happened: an untensed weekday is the last one.
-        Tense::Unknown if strict => past,
+        Tense::Unknown if lean.untensed_past && dp <= pull.saturating_mul(df) => past,
         Tense::Present | Tense::Unknown => {
             if dp <= df {
                 past

@@ -268,6 +268,24 @@ fn durations() {
 }
 
 #[test]
+fn qualifiers_join_durations_and_ago_dates() {
+    let t = find("It took about a decade.", "about a decade");
+    assert_eq!(
+        (t.value.as_str(), t.modifier),
+        ("P10Y", Some(TimexMod::Approx))
+    );
+    let t = find("He left almost two years ago.", "almost two years ago");
+    assert_eq!(
+        (t.value.as_str(), t.modifier),
+        ("2015", Some(TimexMod::LessThan))
+    );
+    let t = find("Wait at least 30 days.", "at least 30 days");
+    assert_eq!(t.modifier, Some(TimexMod::EqualOrMore));
+    // A date is not qualified: "about" stays out of "about March 2, 2017".
+    assert_eq!(texts("We spoke about March 2, 2017."), ["March 2, 2017"]);
+}
+
+#[test]
 fn sets() {
     let t = find("The newsletter arrives every Friday.", "every Friday");
     assert_eq!((t.kind, t.value.as_str()), (TimexType::Set, "XXXX-WXX-5"));
@@ -327,6 +345,7 @@ fn money_counts_labels_and_names_are_not_dates() {
     assert!(texts("It costs $2016 and 7 of 10 agree.").is_empty());
     assert!(texts("Theresa May will march on Mars.").is_empty());
     assert!(texts("Call 555-1234 or try version 2.0.").is_empty());
+    assert!(texts("The People's Daily and China Daily said so.").is_empty());
 }
 
 #[test]

@@ -5,7 +5,7 @@
 //! stripped and entities unescaped (the text the annotators saw), and the gold TIMEX3 spans as
 //! byte offsets into that text. It is not a general XML parser.
 
-use super::types::{Timex, TimexMod, TimexType};
+use super::types::{NumericOrder, TagOptions, Timex, TimexMod, TimexType};
 use chrono::NaiveDate;
 use std::fmt::Write as _;
 
@@ -187,6 +187,18 @@ pub fn read(xml: &str) -> Result<TimemlDocument, TimemlError> {
     })
 }
 
+/// Rereads a TimeML document and rewrites it with the tagger's own TIMEX3 tags (anchored to
+/// the document's DCT) in place of whatever markup it had: `annals tag --input timeml`.
+pub fn retag(xml: &str, numeric_order: NumericOrder) -> Result<String, TimemlError> {
+    let doc = read(xml)?;
+    let options = TagOptions {
+        dct: doc.dct,
+        numeric_order,
+    };
+    let found = super::tag_with(&doc.text, &options);
+    Ok(write(&doc.id, doc.dct, &doc.text, &found))
+}
+
 /// Reads every `.tml` file of a folder, in file name order. Files that are not TimeML are
 /// reported as errors with their path.
 pub fn read_dir(
@@ -293,6 +305,17 @@ AT&amp;T <EVENT eid="e1">fell</EVENT> <TIMEX3 tid="t3" type="DATE" value="1998-0
         let xml = write(&doc.id, doc.dct, &doc.text, &doc.timexes);
         let again = read(&xml).unwrap();
         assert_eq!(again, doc);
+    }
+
+    #[test]
+    fn retagging_replaces_the_markup_with_our_own() {
+        let xml = retag(DOC, NumericOrder::MonthFirst).unwrap();
+        assert!(!xml.contains("<EVENT"));
+        let again = read(&xml).unwrap();
+        assert_eq!(again.text, read(DOC).unwrap().text);
+        let values: Vec<&str> = again.timexes.iter().map(|t| t.value.as_str()).collect();
+        // The DCT is Thursday 1998-01-08, so "yesterday" is 1998-01-07.
+        assert_eq!(values, ["1998-01-07", "P2D"]);
     }
 
     #[test]

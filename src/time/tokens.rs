@@ -70,7 +70,7 @@ pub fn tokenize(text: &str, lower: &[u8], out: &mut Vec<Token>) {
             token.kind = TokenKind::Word;
             token.end = i;
             // Words longer than any lexicon entry cannot match; skip the hash.
-            token.lex = lexicon::lookup(&lower[start..i]);
+            token.lex = lexicon::lookup_at(lower, start, i);
         } else if b.is_ascii_digit() {
             let mut value: u32 = 0;
             let mut digits: u8 = 0;

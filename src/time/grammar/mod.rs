@@ -1,0 +1,236 @@
+//! Hand-written token matchers: from a trigger token, read the longest temporal expression and
+//! say what it means (`Sem`). Matching is leftmost-longest and each token is visited a bounded
+//! number of times, so the whole scan is linear in the number of tokens.
+//!
+//! The rules live in submodules by family: `cursor` (looking at tokens: words, numbers, years,
+//! quantities), `calendar` (names and numbers of days, months, quarters, clock times, holidays)
+//! and `relative` (deictic, relative and period-part phrases, durations and sets).
+
+mod calendar;
+mod cursor;
+mod relative;
+
+use super::expr::{Clock, DateExpr, Mention, Origin, Sem};
+use super::lexicon::{self, Func, Lex, PeriodPart};
+use super::tokens::{Token, TokenKind};
+use super::types::NumericOrder;
+
+/// A match found by one rule: where it ends (exclusive) and what it means. `adjectival` marks
+/// hyphenated modifiers ("the third-quarter results"), whose article TimeML leaves out.
+#[derive(Debug, Clone, Copy)]
+struct Hit {
+    end: usize,
+    sem: Sem,
+    adjectival: bool,
+}
+
+fn hit(end: usize, sem: Sem) -> Option<Hit> {
+    Some(Hit {
+        end,
+        sem,
+        adjectival: false,
+    })
+}
+
+/// The grammar over one text's tokens.
+pub struct Grammar<'a> {
+    text: &'a [u8],
+    lower: &'a [u8],
+    tokens: &'a [Token],
+    numeric_order: NumericOrder,
+}
+
+impl<'a> Grammar<'a> {
+    pub fn new(
+        text: &'a [u8],
+        lower: &'a [u8],
+        tokens: &'a [Token],
+        numeric_order: NumericOrder,
+    ) -> Self {
+        Grammar {
+            text,
+            lower,
+            tokens,
+            numeric_order,
+        }
+    }
+
+    /// Finds every expression, left to right, without overlaps.
+    pub fn scan(&self, out: &mut Vec<Mention>) {
+        let mut i = 0;
+        let mut free_from = 0;
+        while i < self.tokens.len() {
+            match self.at(i) {
+                Some(mut m) if m.end > i => {
+                    self.qualify(&mut m, free_from);
+                    i = m.end;
+                    free_from = m.end;
+                    out.push(m);
+                }
+                _ => i += 1,
+            }
+        }
+    }
+
+    /// Widens a duration or an "ago" date over a qualifier right before it ("about two years
+    /// ago"), never reaching back before `free_from`, where the previous mention ended.
+    fn qualify(&self, m: &mut Mention, free_from: usize) {
+        let qualifiable = matches!(
+            m.sem,
+            Sem::Duration { .. }
+                | Sem::Date {
+                    date: DateExpr::Shift {
+                        origin: Origin::Ago,
+                        ..
+                    },
+                    ..
+                }
+        );
+        if !qualifiable {
+            return;
+        }
+        for &(words, modifier) in lexicon::QUALIFIERS {
+            let count = words.split(' ').count();
+            let Some(first) = m.first.checked_sub(count) else {
+                continue;
+            };
+            if first < free_from {
+                continue;
+            }
+            let matches = words
+                .split(' ')
+                .enumerate()
+                .all(|(k, w)| self.word(first + k) == w.as_bytes());
+            if matches {
+                m.first = first;
+                m.qualifier = Some(modifier);
+                return;
+            }
+        }
+    }
+
+    fn at(&self, i: usize) -> Option<Mention> {
+        let token = &self.tokens[i];
+        let trigger = match token.kind {
+            TokenKind::Word => token.lex != Lex::None,
+            TokenKind::Number => true,
+            TokenKind::Punct => self.text[token.start] == b'\'',
+            TokenKind::Other => false,
+        };
+        if !trigger {
+            return None;
+        }
+        if self.func(i) == Some(Func::The) {
+            let h = self.core(i + 1, true)?;
+            let first = if h.adjectival || !keeps_article(&h.sem) {
+                i + 1
+            } else {
+                i
+            };
+            return Some(Mention {
+                first,
+                end: h.end,
+                sem: h.sem,
+                qualifier: None,
+            });
+        }
+        let h = self.core(i, false)?;
+        Some(Mention {
+            first: i,
+            end: h.end,
+            sem: h.sem,
+            qualifier: None,
+        })
+    }
+
+    // ---- the rules ----
+
+    /// The longest expression starting at `i`. `with_the` says an article precedes it.
+    fn core(&self, i: usize, with_the: bool) -> Option<Hit> {
+        match self.lex(i) {
+            Lex::Month(m) => self.month_rule(i, m),
+            Lex::Weekday(d) => self.weekday_rule(i, d),
+            Lex::Deictic(n, part) => self.deictic_rule(i, n, part),
+            Lex::Ref(r) => self.reference_rule(i, r, with_the),
+            Lex::Relative(r) => self.relative_rule(i, r, with_the),
+            Lex::PeriodPart(p) => self.period_part_rule(i, p),
+            Lex::Season(_) => self.season_rule(i, None, with_the),
+            Lex::Ordinal(n) => self.ordinal_rule(i, n),
+            // "the People's Daily", "China Daily": a capitalised set adverb after a word is a
+            // newspaper's name.
+            Lex::Every(_)
+                if self.capitalized(i) && i > 0 && self.tokens[i - 1].kind == TokenKind::Word =>
+            {
+                None
+            }
+            Lex::Every(u) => hit(
+                i + 1,
+                Sem::Set {
+                    unit: u,
+                    amount: 1,
+                    weekday: None,
+                },
+            ),
+            Lex::Holiday => self.holiday_rule(i),
+            Lex::DayPart(p) => self.day_part_rule(i, p),
+            Lex::Unit(u, plural) => self.unit_rule(i, u, plural, with_the),
+            Lex::Func(f) => self.func_rule(i, f, with_the),
+            Lex::Number(_) | Lex::Vague => self.quantity_rule(i, with_the),
+            Lex::None => {
+                if self.is_punct(i, b'\'') {
+                    return self.short_decade(i);
+                }
+                self.digits_rule(i, with_the)
+            }
+            _ => None,
+        }
+    }
+}
+
+/// Whether TimeML includes a preceding "the" in the expression: it does for noun phrases headed
+/// by a period ("the third quarter", "the past two years", "the end of 1990"), not for names
+/// and numbers used as modifiers ("the 1988 period", "the Oct. 23 meeting").
+fn keeps_article(sem: &Sem) -> bool {
+    match sem {
+        Sem::Ref(_) | Sem::Duration { .. } => true,
+        // "the daily tally": a set adverb used as an adjective.
+        Sem::Set { .. } => false,
+        Sem::Date { part: Some(_), .. } => true,
+        // "the previous Friday" is a phrase; "the Oct. 23 meeting" a modifier.
+        Sem::Date { date, .. } => !matches!(
+            date,
+            DateExpr::Calendar { relative: None, .. }
+                | DateExpr::Year(_)
+                | DateExpr::Weekday { relative: None, .. }
+        ),
+    }
+}
+
+fn with_part(h: Hit, part: PeriodPart) -> Option<Hit> {
+    match h.sem {
+        Sem::Date {
+            date,
+            clock,
+            part: None,
+        } => hit(
+            h.end,
+            Sem::Date {
+                date,
+                part: Some(part),
+                clock,
+            },
+        ),
+        _ => None,
+    }
+}
+
+fn attach_clock(h: Hit, clock: Option<Clock>) -> Option<Hit> {
+    match h.sem {
+        Sem::Date {
+            date,
+            part,
+            clock: None,
+        } => hit(h.end, Sem::Date { date, part, clock }),
+        _ => None,
+    }
+}

@@ -1,0 +1,583 @@
+//! Rules for expressions read against another date: deictic words ("yesterday"), relative
+//! periods ("last week", "earlier this month", "a year earlier"), parts of periods ("the end of
+//! the year"), durations ("two years") and sets ("every Friday").
+
+use super::{Grammar, Hit, hit, with_part};
+use crate::time::expr::{Clock, DateExpr, Origin, Sem, YearRef};
+use crate::time::lexicon::{self, DayPart, Func, Lex, PeriodPart, RefKind, Relative, Unit};
+use crate::time::tokens::TokenKind;
+
+impl Grammar<'_> {
+    pub(super) fn deictic_rule(&self, i: usize, n: i32, part: Option<DayPart>) -> Option<Hit> {
+        let date = DateExpr::Shift {
+            unit: Unit::Day,
+            n,
+            origin: Origin::Dct,
+        };
+        let (end, clock) = match (part, self.lex(i + 1)) {
+            (None, Lex::DayPart(p)) => (i + 2, Some(Clock::Part(p))),
+            (Some(p), _) => (i + 1, Some(Clock::Part(p))),
+            _ => (i + 1, None),
+        };
+        hit(
+            end,
+            Sem::Date {
+                date,
+                part: None,
+                clock,
+            },
+        )
+    }
+
+    pub(super) fn reference_rule(&self, i: usize, r: RefKind, with_the: bool) -> Option<Hit> {
+        // "future" is an adjective more often than a time ("future growth").
+        if self.word(i) == b"future" && !with_the {
+            return None;
+        }
+        hit(i + 1, Sem::Ref(r))
+    }
+
+    pub(super) fn relative_rule(&self, i: usize, r: Relative, with_the: bool) -> Option<Hit> {
+        let mut j = i + 1;
+        let mut r = r;
+        // "this past weekend", "this coming Monday"
+        if r == Relative::This
+            && let Lex::Relative(inner @ (Relative::Past | Relative::Coming)) = self.lex(j)
+        {
+            r = inner;
+            j += 1;
+        }
+        // "the current fiscal year", "next fiscal quarter": the fiscal period is the period.
+        if self.func(j) == Some(Func::Fiscal)
+            && matches!(
+                self.lex(j + 1),
+                Lex::Unit(Unit::Year | Unit::Quarter, false)
+            )
+        {
+            j += 1;
+        }
+        let step = match r {
+            Relative::Last | Relative::Previous | Relative::Past => -1,
+            Relative::This | Relative::Latest => 0,
+            Relative::Next | Relative::Coming | Relative::Following => 1,
+        };
+        // "the next day" follows the story; "next week" follows the calendar.
+        let story_day = with_the && self.lex(j) == Lex::Unit(Unit::Day, false);
+        let origin = match r {
+            Relative::Previous | Relative::Following => Origin::Reference,
+            _ if story_day => Origin::Reference,
+            _ => Origin::Dct,
+        };
+        // "the past two years", "the next 12 months", "the last three years"
+        if let Some((amount, k, article)) = self.quantity(j)
+            && !article
+            && let Some((unit, _, end, _)) = self.unit_at(k)
+        {
+            return hit(end, Sem::Duration { amount, unit });
+        }
+        if r == Relative::Latest && self.word(j) == b"period" {
+            return hit(j + 1, Sem::date(DateExpr::ContextQuarter));
+        }
+        match self.lex(j) {
+            Lex::Unit(unit, true) => hit(j + 1, Sem::Duration { amount: None, unit }),
+            Lex::Unit(unit, false) => {
+                if r == Relative::Past {
+                    return hit(
+                        j + 1,
+                        Sem::Duration {
+                            amount: Some(1),
+                            unit,
+                        },
+                    );
+                }
+                if unit == Unit::Weekend {
+                    let date = DateExpr::Weekend {
+                        relative: Some(step),
+                    };
+                    return hit(j + 1, Sem::date(date));
+                }
+                if r == Relative::Latest {
+                    return (unit == Unit::Quarter)
+                        .then(|| hit(j + 1, Sem::date(DateExpr::ContextQuarter)))
+                        .flatten();
+                }
+                if unit == Unit::Year
+                    && origin == Origin::Dct
+                    && let Some(h) = self.possessive_part(j + 1, YearRef::FromDct(step))
+                {
+                    return Some(h);
+                }
+                let date = DateExpr::Shift {
+                    unit,
+                    n: step,
+                    origin,
+                };
+                hit(j + 1, Sem::date(date))
+            }
+            Lex::Weekday(weekday) if self.capitalized(j) => {
+                let date = DateExpr::Weekday {
+                    weekday,
+                    relative: Some(step),
+                };
+                if let Lex::DayPart(p) = self.lex(j + 1) {
+                    return hit(
+                        j + 2,
+                        Sem::Date {
+                            date,
+                            part: None,
+                            clock: Some(Clock::Part(p)),
+                        },
+                    );
+                }
+                hit(j + 1, Sem::date(date))
+            }
+            Lex::Month(month) if self.capitalized(j) => hit(
+                if self.is_month_abbreviation(j) {
+                    self.after_dot(j + 1)
+                } else {
+                    j + 1
+                },
+                Sem::date(DateExpr::Calendar {
+                    year: None,
+                    month,
+                    day: None,
+                    relative: Some(step),
+                }),
+            ),
+            Lex::Season(_) => self.season_rule(j, Some(step), true),
+            // "last Thanksgiving", "this Christmas"
+            Lex::Holiday => {
+                let h = self.holiday_rule(j)?;
+                match h.sem {
+                    Sem::Date {
+                        date:
+                            DateExpr::Holiday {
+                                rule, year: None, ..
+                            },
+                        ..
+                    } => {
+                        let date = DateExpr::Holiday {
+                            rule,
+                            year: None,
+                            relative: Some(step),
+                        };
+                        hit(h.end, Sem::date(date))
+                    }
+                    _ => None,
+                }
+            }
+            Lex::DayPart(p) => {
+                // "last night", "this morning"
+                let n = if r == Relative::Last { -1 } else { step.max(0) };
+                hit(
+                    j + 1,
+                    Sem::Date {
+                        date: DateExpr::Shift {
+                            unit: Unit::Day,
+                            n,
+                            origin: Origin::Dct,
+                        },
+                        part: None,
+                        clock: Some(Clock::Part(p)),
+                    },
+                )
+            }
+            _ if r == Relative::Past && with_the => hit(j, Sem::Ref(RefKind::Past)),
+            // "the current chairman": TimeML reads a bare "current" as the present.
+            _ if self.word(i) == b"current" => {
+                let mut h = hit(i + 1, Sem::Ref(RefKind::Present))?;
+                // An adjective: "the current chairman" tags "current" alone.
+                h.adjectival = true;
+                Some(h)
+            }
+            _ => None,
+        }
+    }
+
+    pub(super) fn period_part_rule(&self, i: usize, part: PeriodPart) -> Option<Hit> {
+        let mut j = i + 1;
+        let word = self.word(i);
+        let needs_of = !matches!(word, b"early" | b"late");
+        if needs_of {
+            if self.func(j) != Some(Func::Of) {
+                return None;
+            }
+            j += 1;
+        }
+        let h = self.period_phrase(j)?;
+        with_part(h, part)
+    }
+
+    /// What "early", "the end of", "mid-" can apply to: a date, or "the year"/"the month".
+    pub(super) fn period_phrase(&self, j: usize) -> Option<Hit> {
+        let (start, with_the) = if self.func(j) == Some(Func::The) {
+            (j + 1, true)
+        } else {
+            (j, false)
+        };
+        // No part of a part ("the end of the end of ..."): keeps matching bounded and linear.
+        if matches!(self.lex(start), Lex::PeriodPart(_) | Lex::Func(Func::Mid)) {
+            return None;
+        }
+        if let Lex::Unit(unit, false) = self.lex(start)
+            && with_the
+        {
+            return hit(
+                start + 1,
+                Sem::date(DateExpr::Shift {
+                    unit,
+                    n: 0,
+                    origin: Origin::Dct,
+                }),
+            );
+        }
+        self.core(start, with_the)
+    }
+
+    pub(super) fn unit_rule(
+        &self,
+        i: usize,
+        unit: Unit,
+        plural: bool,
+        with_the: bool,
+    ) -> Option<Hit> {
+        // "year-end", "year end"
+        let (j, _) = self.after_hyphen(i + 1);
+        if unit == Unit::Year && self.word(j) == b"end" {
+            return hit(
+                j + 1,
+                Sem::Date {
+                    date: DateExpr::Shift {
+                        unit,
+                        n: 0,
+                        origin: Origin::Dct,
+                    },
+                    part: Some(PeriodPart::End),
+                    clock: None,
+                },
+            );
+        }
+        // "year-earlier", "year-ago" (+ "quarter"/"period")
+        if unit == Unit::Year && j > i + 1 {
+            let origin = match self.func(j) {
+                Some(Func::Earlier) => Some(Origin::Reference),
+                Some(Func::Ago) => Some(Origin::Ago),
+                _ => None,
+            };
+            if let Some(origin) = origin {
+                let mut end = j + 1;
+                if matches!(self.lex(end), Lex::Unit(Unit::Quarter, false))
+                    || self.word(end) == b"period"
+                {
+                    end += 1;
+                } else if with_the {
+                    return None;
+                }
+                return hit(
+                    end,
+                    Sem::date(DateExpr::Shift {
+                        unit,
+                        n: -1,
+                        origin,
+                    }),
+                );
+            }
+        }
+        if with_the && !plural {
+            // "the day before", "the week after": counted from the date last mentioned.
+            if let Some(f @ (Func::Before | Func::After)) = self.func(i + 1)
+                && self.clause_ends(i + 2)
+            {
+                let n = if f == Func::Before { -1 } else { 1 };
+                let date = DateExpr::Shift {
+                    unit,
+                    n,
+                    origin: Origin::Reference,
+                };
+                return hit(i + 2, Sem::date(date));
+            }
+            // "the quarter ended Sept. 30": the period is the one that date closes.
+            if let Some((year, month)) = self.period_ending(i + 1) {
+                let date = match unit {
+                    Unit::Quarter => DateExpr::Quarter {
+                        year: year.map(YearRef::Absolute),
+                        q: (month - 1) / 3 + 1,
+                    },
+                    Unit::Year => match year {
+                        Some(y) => DateExpr::Year(y),
+                        None => DateExpr::Shift {
+                            unit,
+                            n: 0,
+                            origin: Origin::Dct,
+                        },
+                    },
+                    _ => return None,
+                };
+                return hit(i + 1, Sem::date(date));
+            }
+            // "the year 2000", "the year two thousand"
+            if unit == Unit::Year {
+                if let Some((y, end)) = self.spelled_year(i + 1) {
+                    return hit(end, Sem::date(DateExpr::Year(y)));
+                }
+                if let Some(y) = self.year_in_date(i + 1) {
+                    return hit(i + 2, Sem::date(DateExpr::Year(y)));
+                }
+            }
+            return match unit {
+                Unit::Quarter => hit(i + 1, Sem::date(DateExpr::ContextQuarter)),
+                Unit::Weekend => hit(i + 1, Sem::date(DateExpr::Weekend { relative: None })),
+                // "the year" is a stretch of time more often than this year.
+                Unit::Year => hit(
+                    i + 1,
+                    Sem::Duration {
+                        amount: Some(1),
+                        unit,
+                    },
+                ),
+                Unit::Week | Unit::Month => hit(
+                    i + 1,
+                    Sem::date(DateExpr::Shift {
+                        unit,
+                        n: 0,
+                        origin: Origin::Dct,
+                    }),
+                ),
+                _ => None,
+            };
+        }
+        if plural && !with_the && i > 0 {
+            // "for years", "in months": a vague duration.
+            let before = self.func(i - 1);
+            if matches!(
+                before,
+                Some(Func::For | Func::Within | Func::In | Func::Than)
+            ) {
+                return hit(i + 1, Sem::Duration { amount: None, unit });
+            }
+        }
+        None
+    }
+
+    pub(super) fn func_rule(&self, i: usize, f: Func, with_the: bool) -> Option<Hit> {
+        match f {
+            Func::A => self.quantity_rule(i, with_the),
+            Func::Every | Func::Each => {
+                let j = i + 1;
+                if let Lex::Weekday(d) = self.lex(j) {
+                    return hit(
+                        j + 1,
+                        Sem::Set {
+                            unit: Unit::Week,
+                            amount: 1,
+                            weekday: Some(d),
+                        },
+                    );
+                }
+                let (amount, k) = match self.quantity(j) {
+                    Some((Some(n), k, false)) => (n, k),
+                    _ => (1, j),
+                };
+                let (unit, _, end, _) = self.unit_at(k)?;
+                hit(
+                    end,
+                    Sem::Set {
+                        unit,
+                        amount,
+                        weekday: None,
+                    },
+                )
+            }
+            Func::That => self.that_period(i),
+            Func::Earlier | Func::Later if self.func(i + 1) == Some(Func::That) => {
+                // "later that year": the year of the story, not of the publication.
+                self.that_period(i + 1)
+            }
+            Func::Earlier | Func::Later => {
+                // "earlier this month", "later this year"
+                if self.lex(i + 1) == Lex::Relative(Relative::This)
+                    && let Lex::Unit(unit, false) = self.lex(i + 2)
+                {
+                    return hit(
+                        i + 3,
+                        Sem::date(DateExpr::Bounded {
+                            unit,
+                            after: f == Func::Later,
+                        }),
+                    );
+                }
+                // "earlier yesterday", "later Sunday": the day itself, with its qualifier.
+                match self.lex(i + 1) {
+                    Lex::Deictic(..) | Lex::Weekday(_) | Lex::Relative(Relative::This) => {
+                        let h = self.core(i + 1, false)?;
+                        matches!(h.sem, Sem::Date { .. }).then_some(h)
+                    }
+                    _ => None,
+                }
+            }
+            Func::Mid => {
+                let (j, _) = self.after_hyphen(i + 1);
+                let h = self.period_phrase(j)?;
+                with_part(h, PeriodPart::Mid)
+            }
+            Func::Fiscal => {
+                let j = if self.lex(i + 1) == Lex::Unit(Unit::Year, false) {
+                    i + 2
+                } else {
+                    i + 1
+                };
+                if let Some((y, end)) = self.year_or_short(j) {
+                    // "fiscal 1990 first quarter"
+                    if let Lex::Ordinal(q) = self.lex(end)
+                        && self.lex(end + 1) == Lex::Unit(Unit::Quarter, false)
+                        && (1..=4).contains(&q)
+                    {
+                        return hit(
+                            end + 2,
+                            Sem::date(DateExpr::Quarter {
+                                year: Some(YearRef::Absolute(y)),
+                                q,
+                            }),
+                        );
+                    }
+                    return hit(end, Sem::date(DateExpr::Year(y)));
+                }
+                match self.lex(i + 1) {
+                    Lex::Ordinal(n) => self.ordinal_rule(i + 1, n),
+                    // "the fiscal year" reads like "the year".
+                    Lex::Unit(unit, false) => self.unit_rule(i + 1, unit, false, with_the),
+                    _ => None,
+                }
+            }
+            Func::Q => {
+                let (q, _) = self.number(i + 1)?;
+                if !self.glued(i + 1) || !(1..=4).contains(&q) || !self.capitalized(i) {
+                    return None;
+                }
+                let k = if self.is_punct(i + 2, b',') {
+                    i + 3
+                } else {
+                    i + 2
+                };
+                let (year, end) = match self.year_or_short(k) {
+                    Some((y, end)) => (Some(YearRef::Absolute(y)), end),
+                    None => (None, i + 2),
+                };
+                hit(end, Sem::date(DateExpr::Quarter { year, q }))
+            }
+            Func::Near => {
+                if self.lex(i + 1) == Lex::Ref(RefKind::Future) {
+                    return hit(i + 2, Sem::Ref(RefKind::Future));
+                }
+                None
+            }
+            _ => None,
+        }
+    }
+
+    /// "that day", "that year": the period of the date last mentioned.
+    pub(super) fn that_period(&self, i: usize) -> Option<Hit> {
+        match self.lex(i + 1) {
+            Lex::Unit(
+                unit @ (Unit::Day | Unit::Week | Unit::Month | Unit::Quarter | Unit::Year),
+                false,
+            ) => {
+                let date = DateExpr::Shift {
+                    unit,
+                    n: 0,
+                    origin: Origin::Reference,
+                };
+                hit(i + 2, Sem::date(date))
+            }
+            _ => None,
+        }
+    }
+
+    /// Quantity + unit: a duration, or with "ago"/"earlier"/"later" a date.
+    pub(super) fn quantity_rule(&self, i: usize, with_the: bool) -> Option<Hit> {
+        // "recent years"
+        if self.word(i) == b"recent" {
+            if let Lex::Unit(_, true) = self.lex(i + 1) {
+                return hit(i + 2, Sem::Ref(RefKind::Past));
+            }
+            let mut h = hit(i + 1, Sem::Ref(RefKind::Past))?;
+            // An adjective: "the recent talks" tags "recent" alone.
+            h.adjectival = true;
+            return Some(h);
+        }
+        if let Some((y, end)) = self.spelled_year(i)
+            && self.word(i + 1) != b"thousand"
+        {
+            return hit(end, Sem::date(DateExpr::Year(y)));
+        }
+        let (amount, k, article) = self.quantity(i)?;
+        let (unit, plural, end, hyphen) = self.unit_at(k)?;
+        if article && self.is_punct(end, b'-') && self.glued(end) {
+            // "a year-earlier quarter": the compound starts at "year".
+            return None;
+        }
+        if let Some(h) = self.relative_tail(end, amount, unit) {
+            return Some(h);
+        }
+        if article && !with_the {
+            // "twice a day", "$10,000 a month" are rates, not durations.
+            if i > 0 {
+                let before = &self.tokens[i - 1];
+                let counted = matches!(self.lex(i - 1), Lex::CountNoun | Lex::Unit(_, true))
+                    || lexicon::is_count_noun(self.word(i - 1));
+                if before.kind == TokenKind::Number
+                    || counted
+                    || self.is_punct(i - 1, b'%')
+                    || self.word_in(i - 1, lexicon::RATE_WORDS)
+                {
+                    return None;
+                }
+            }
+            if plural || hyphen {
+                return None;
+            }
+        }
+        if with_the && article {
+            return None;
+        }
+        let mut h = hit(end, Sem::Duration { amount, unit })?;
+        h.adjectival = hyphen;
+        Some(h)
+    }
+
+    /// "ago", "earlier", "later", "from now" after a quantity and unit.
+    pub(super) fn relative_tail(&self, end: usize, amount: Option<u32>, unit: Unit) -> Option<Hit> {
+        let n = amount.and_then(|a| i32::try_from(a).ok());
+        let shift = |n: i32, origin| Sem::date(DateExpr::Shift { unit, n, origin });
+        match self.func(end) {
+            Some(Func::Ago) => match n {
+                Some(n) => hit(end + 1, shift(-n, Origin::Ago)),
+                None => hit(end + 1, Sem::Ref(RefKind::Past)),
+            },
+            Some(Func::Earlier) => hit(end + 1, shift(-n?, Origin::Reference)),
+            Some(Func::Later) => hit(end + 1, shift(n?, Origin::Reference)),
+            Some(Func::From) if self.lex(end + 1) == Lex::Ref(RefKind::Present) => {
+                hit(end + 2, shift(n?, Origin::Dct))
+            }
+            Some(Func::Before | Func::After) if self.clause_ends(end + 1) => {
+                let sign = if self.func(end) == Some(Func::Before) {
+                    -1
+                } else {
+                    1
+                };
+                hit(end + 1, shift(sign * n?, Origin::Reference))
+            }
+            _ => None,
+        }
+    }
+
+    pub(super) fn clause_ends(&self, i: usize) -> bool {
+        match self.tokens.get(i) {
+            None => true,
+            Some(t) => {
+                t.kind == TokenKind::Punct
+                    && matches!(self.text[t.start], b'.' | b',' | b';' | b'?' | b'!')
+            }
+        }
+    }
+}
