@@ -11,10 +11,9 @@ pub fn to_text(markdown: &str) -> (String, Option<String>) {
     let mut heading: Option<String> = None;
     let mut lists = 0usize;
     let mut images = 0usize;
-    let options = Options::ENABLE_TABLES
-        | Options::ENABLE_STRIKETHROUGH
-        | Options::ENABLE_FOOTNOTES
-        | Options::ENABLE_SMART_PUNCTUATION;
+    // No smart punctuation: quotes must match the article as its author wrote it.
+    let options =
+        Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_FOOTNOTES;
     for event in Parser::new_ext(markdown, options) {
         match event {
             Event::Start(Tag::Heading { .. }) => {
@@ -67,7 +66,8 @@ pub fn to_text(markdown: &str) -> (String, Option<String>) {
                     h.push_str(&text);
                 }
             }
-            Event::SoftBreak => out.push(' '),
+            // Kept as a line break so page chrome pasted into Markdown is still seen line by line.
+            Event::SoftBreak => out.push('\n'),
             Event::HardBreak => line(&mut out),
             _ => {}
         }
@@ -100,7 +100,7 @@ mod tests {
         assert_eq!(heading.as_deref(), Some("The embassy hedges"));
         assert_eq!(
             text,
-            "The embassy hedges\n\nFirst para with a link and code. Same para.\n\none\ntwo\nnested\n\nlet x = 1;\nlet y = 2;\n\nquoted\n\nLast."
+            "The embassy hedges\n\nFirst para with a link and code.\nSame para.\n\none\ntwo\nnested\n\nlet x = 1;\nlet y = 2;\n\nquoted\n\nLast."
         );
     }
 }

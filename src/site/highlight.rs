@@ -79,7 +79,8 @@ fn paragraphs(text: &str) -> Vec<(usize, usize)> {
 }
 
 fn push_text(out: &mut String, text: &str) {
-    out.push_str(&escape_html(text).replace('\n', "<br>\n"));
+    // A single line break inside a paragraph is where the author's editor wrapped the line.
+    out.push_str(&escape_html(text).replace('\n', " "));
 }
 
 fn push_timex(out: &mut String, text: &str, t: &Timex) {
