@@ -30,6 +30,9 @@ pub struct MergeOptions {
     pub conflict_margin: f64,
     /// Largest gap in days between two disagreeing dates that may still be one event.
     pub conflict_days: i64,
+    /// Extra similarity needed per step of vagueness of the dates (day 0, month 1, year 2):
+    /// two reports of "2006" agree on far less than two reports of 3 March 2006.
+    pub vague_margin: f64,
 }
 
 impl Default for MergeOptions {
@@ -38,6 +41,7 @@ impl Default for MergeOptions {
             threshold: 0.35,
             conflict_margin: 0.25,
             conflict_days: 7,
+            vague_margin: 0.1,
         }
     }
 }
@@ -95,11 +99,14 @@ fn cluster(
         if a == b {
             continue;
         }
-        let needed = if conflict {
-            options.threshold + options.conflict_margin
-        } else {
-            options.threshold
-        };
+        let vagueness = similarity.vagueness(left).max(similarity.vagueness(right));
+        let needed = options.threshold
+            + vagueness * options.vague_margin
+            + if conflict {
+                options.conflict_margin
+            } else {
+                0.0
+            };
         let (average, compatible) = linkage(&clusters[a], &clusters[b], similarity, options);
         let joined = score >= needed && average >= options.threshold && compatible;
         let reason = if joined {

@@ -80,6 +80,15 @@ impl Similarity {
         }
     }
 
+    /// How vague candidate `i`'s date is: 0 for a day or finer, 1 up to a month, 2 for longer.
+    pub fn vagueness(&self, i: usize) -> f64 {
+        match self.intervals[i].granularity {
+            Granularity::Time | Granularity::Day | Granularity::Week => 0.0,
+            Granularity::Month => 1.0,
+            _ => 2.0,
+        }
+    }
+
     /// Similarity from 0 to 1: word overlap (cosine) and shared names.
     pub fn score(&self, i: usize, j: usize) -> f64 {
         let words = cosine(&self.vectors[i], &self.vectors[j]);
