@@ -49,11 +49,12 @@ pub fn extract_all_with(
     numeric_order: NumericOrder,
     done: &(dyn Fn() + Sync),
 ) -> Vec<Candidate> {
+    let known = entities::Known::of_all(articles.iter().map(|a| a.text.as_str()));
     let per_article: Vec<Vec<Candidate>> = articles
         .par_iter()
         .enumerate()
         .map(|(index, article)| {
-            let found = extract(index, article, numeric_order);
+            let found = extract_with(index, article, numeric_order, &known);
             done();
             found
         })
@@ -63,6 +64,21 @@ pub fn extract_all_with(
 
 /// The candidates of one article.
 pub fn extract(index: usize, article: &Article, numeric_order: NumericOrder) -> Vec<Candidate> {
+    extract_with(
+        index,
+        article,
+        numeric_order,
+        &entities::Known::of(&article.text),
+    )
+}
+
+/// [`extract`] with the names known from the whole collection.
+fn extract_with(
+    index: usize,
+    article: &Article,
+    numeric_order: NumericOrder,
+    known: &entities::Known,
+) -> Vec<Candidate> {
     let text = &article.text;
     let options = TagOptions {
         dct: article.published,
@@ -97,7 +113,7 @@ pub fn extract(index: usize, article: &Article, numeric_order: NumericOrder) -> 
                 value: timex.value.clone(),
                 phrase: timex.text.clone(),
                 title: title::title(sentence, phrase),
-                entities: entities::names(sentence),
+                entities: entities::names(sentence, known),
                 quote: sentences::collapse_whitespace(sentence),
                 published: article.published,
             };
@@ -156,7 +172,7 @@ fn is_comparison(text: &str, timex: &Timex) -> bool {
     let before = text[..timex.start].trim_end();
     let Some(rest) = before
         .strip_suffix("since")
-        .filter(|r| r.is_empty() || r.ends_with(' '))
+        .filter(|r| r.is_empty() || r.ends_with(char::is_whitespace))
     else {
         return false;
     };
