@@ -64,8 +64,7 @@ pub struct Loaded {
     pub warnings: Vec<Warning>,
 }
 
-const NO_DATE_HELP: &str =
-    "add `date: 2017-03-02` to its front matter, or name the file 2017-03-02-title.txt";
+const NO_DATE_HELP: &str = "add `date: 2017-03-02` to its front matter, name the file 2017-03-02-title.txt, or run annals extract --date 2017-03-02 (its relative dates stay unanchored until then)";
 
 /// Every article below `content_dir` (a path of its own, or relative to `site_root`), loaded in
 /// parallel. An empty folder gives no articles; a missing one is an error.

@@ -104,7 +104,7 @@ fn loads_every_kind_sorted_by_id_and_skips_the_rest() {
         messages(&loaded),
         [
             "content/binary.txt: is not a text file (binary or not UTF-8); skipped",
-            "content/c.jsonl: article `c#a2`: has no publication date: add `date: 2017-03-02` to its front matter, or name the file 2017-03-02-title.txt",
+            "content/c.jsonl: article `c#a2`: has no publication date: add `date: 2017-03-02` to its front matter, name the file 2017-03-02-title.txt, or run annals extract --date 2017-03-02 (its relative dates stay unanchored until then)",
             "content/latin1.txt: is not a text file (binary or not UTF-8); skipped",
         ]
     );
@@ -141,7 +141,7 @@ fn dates_are_never_completed_from_now() {
         [
             "content/2017-03-02-b.md: publication date `March` is not a full day; write it like 2017-03-02",
             "content/a.md: publication date `March 2` is not a full day; write it like 2017-03-02",
-            "content/c.md: has no publication date: add `date: 2017-03-02` to its front matter, or name the file 2017-03-02-title.txt",
+            "content/c.md: has no publication date: add `date: 2017-03-02` to its front matter, name the file 2017-03-02-title.txt, or run annals extract --date 2017-03-02 (its relative dates stay unanchored until then)",
         ]
     );
 }

@@ -35,7 +35,7 @@ pub fn run(root: &Path, args: &BuildArgs) -> anyhow::Result<Outcome> {
 
 /// Loads the articles and stored events of `site` and renders them.
 pub fn render(site: &Site, options: &BuildOptions) -> anyhow::Result<site::BuildReport> {
-    let mut articles = site.articles(None)?;
+    let (mut articles, _) = site.articles(None)?;
     articles.retain(|a| options.drafts || !a.draft);
     let store = site.store()?;
     let events: Vec<Event> = store.events.into_iter().map(|s| s.event).collect();

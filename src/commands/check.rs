@@ -8,7 +8,7 @@ use crate::store::{self, ArticleRef, Severity};
 
 pub fn run(root: &Path) -> anyhow::Result<Outcome> {
     let site = Site::open(root)?;
-    let articles = site.articles(None)?;
+    let (articles, _) = site.articles(None)?;
     let store = site.store()?;
     let refs: Vec<ArticleRef> = articles
         .iter()

@@ -26,7 +26,7 @@ pub fn run(root: &Path, args: &ExtractArgs) -> anyhow::Result<Outcome> {
         }
         return Ok(Outcome::Ok);
     }
-    let articles = site.articles(default_date)?;
+    let (articles, warnings) = site.articles(default_date)?;
     if articles.is_empty() {
         println!(
             "No articles in {}: add .md, .txt, .html or .jsonl files there, then run annals extract again.",
@@ -60,7 +60,7 @@ pub fn run(root: &Path, args: &ExtractArgs) -> anyhow::Result<Outcome> {
     };
     let plan = store::plan(&store, events, &same_event);
     println!(
-        "Read {} articles: {} dated reports, {} events.",
+        "Read {} articles: {} dated reports, {} events, {warnings} warnings.",
         articles.len(),
         candidates.len(),
         found

@@ -36,14 +36,20 @@ impl Site {
         })
     }
 
-    /// The articles, with warnings printed. `default_date` fills in missing publication dates.
-    pub fn articles(&self, default_date: Option<NaiveDate>) -> anyhow::Result<Vec<Article>> {
+    /// The articles, with warnings printed, and how many warnings there were. `default_date`
+    /// fills in missing publication dates.
+    pub fn articles(
+        &self,
+        default_date: Option<NaiveDate>,
+    ) -> anyhow::Result<(Vec<Article>, usize)> {
         let loaded = article::load_dir(&self.root, &self.content_dir)?;
         let mut articles = loaded.articles;
+        let mut shown = 0;
         for warning in &loaded.warnings {
             let given = default_date.is_some() && warning.message.contains("publication date");
             if !given {
                 eprintln!("warning: {warning}");
+                shown += 1;
             }
         }
         if let Some(date) = default_date {
@@ -51,7 +57,7 @@ impl Site {
                 a.published = Some(date);
             }
         }
-        Ok(articles)
+        Ok((articles, shown))
     }
 
     pub fn store(&self) -> anyhow::Result<Store> {
