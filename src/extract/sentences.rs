@@ -77,7 +77,9 @@ fn ends_sentence(text: &str, dot: usize, end: usize) -> bool {
     if text.as_bytes()[dot] != b'.' {
         return !next.is_lowercase();
     }
-    if next.is_lowercase() || next == ',' || next == ';' {
+    // "iPhone users", "eBay said": a lowercase letter before a capital still starts a sentence.
+    let camel = after.chars().nth(1).is_some_and(char::is_uppercase);
+    if (next.is_lowercase() && !camel) || next == ',' || next == ';' {
         return false;
     }
     let word = word_before(text, dot);
@@ -145,6 +147,17 @@ mod tests {
                 "He said so.",
                 "Headline without period\nNext line.",
                 "And 3.5 percent."
+            ]
+        );
+    }
+
+    #[test]
+    fn a_camel_case_brand_starts_a_sentence() {
+        assert_eq!(
+            sentences("Android phones outsold iPhones. iPhone users still surf more."),
+            vec![
+                "Android phones outsold iPhones.",
+                "iPhone users still surf more."
             ]
         );
     }

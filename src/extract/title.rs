@@ -30,6 +30,10 @@ const PHRASE_PREPOSITIONS: &[&str] = &[
     "as early as",
     "as late as",
     "around",
+    "beginning",
+    "starting",
+    "until",
+    "through",
 ];
 
 /// Words that open a subordinate clause after the event's own clause.
@@ -38,7 +42,6 @@ const SUBORDINATORS: &[&str] = &[
     " while ",
     " because ",
     " although ",
-    " as ",
     " where ",
     " after ",
     " before ",
@@ -136,14 +139,31 @@ fn complement_clause(sentence: &str, phrase: Range<usize>) -> (&str, Range<usize
 /// The clause with the dated phrase (and its preposition) taken out.
 fn remove_phrase(clause: &str, phrase: Range<usize>) -> String {
     let mut before = clause[..phrase.start].trim_end();
-    let lower = before.to_lowercase();
-    if let Some(p) = PHRASE_PREPOSITIONS
+    // Longest first, so "as of" goes whole rather than leaving "as".
+    let mut prepositions: Vec<&str> = PHRASE_PREPOSITIONS.to_vec();
+    prepositions.sort_by_key(|p| std::cmp::Reverse(p.len()));
+    if let Some(rest) = prepositions
         .iter()
-        .find(|p| strip_word_suffix(&lower, p).is_some())
+        .find_map(|p| strip_word_suffix_ignore_case(before, p))
     {
-        before = before[..before.len() - p.len()].trim_end();
+        before = rest.trim_end();
     }
-    format!("{before} {}", clause[phrase.end..].trim_start())
+    // "Tuesday's glitches" → "glitches".
+    let after = clause[phrase.end..].trim_start_matches(['\'', '’']);
+    let after = after
+        .strip_prefix('s')
+        .filter(|_| after.len() < clause[phrase.end..].len())
+        .unwrap_or(after);
+    format!("{before} {}", after.trim_start())
+}
+
+/// `text` without a final whole word `word` (ASCII, any case).
+fn strip_word_suffix_ignore_case<'a>(text: &'a str, word: &str) -> Option<&'a str> {
+    let at = text.len().checked_sub(word.len())?;
+    let tail = text.get(at..)?;
+    let rest = &text[..at];
+    (tail.eq_ignore_ascii_case(word) && (rest.is_empty() || rest.ends_with(char::is_whitespace)))
+        .then_some(rest)
 }
 
 fn cut_subordinate(text: &str) -> &str {
@@ -320,6 +340,24 @@ mod more_tests {
             title(s, start..start + 13),
             "Millbrook councillors approved $240,000 for footbridge repairs"
         );
+    }
+
+    #[test]
+    fn the_phrase_goes_with_its_whole_preposition_and_possessive() {
+        let s = "As of February, the iTunes store accounts for 70% of all digital music sales.";
+        let start = s.find("February").unwrap();
+        assert_eq!(
+            title(s, start..start + 8),
+            "The iTunes store accounts for 70% of all digital music sales"
+        );
+        let s = "Tuesday's glitches were apparently in the payment process.";
+        assert_eq!(
+            title(s, 0..7),
+            "Glitches were apparently in the payment process"
+        );
+        let s = "Applications can be submitted starting next month.";
+        let start = s.find("next month").unwrap();
+        assert_eq!(title(s, start..start + 10), "Applications can be submitted");
     }
 
     #[test]
