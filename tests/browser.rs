@@ -9,13 +9,11 @@
 mod common;
 
 use std::ffi::OsStr;
-use std::net::{TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use common::Site;
+use common::{ServeGuard, Site};
 use headless_chrome::protocol::cdp::Emulation::SetDeviceMetricsOverride;
 use headless_chrome::protocol::cdp::Log::LogEntryLevel;
 use headless_chrome::protocol::cdp::Page::CaptureScreenshotFormatOption;
@@ -44,9 +42,8 @@ fn example_site_works_in_a_real_browser() {
     assert_no_errors(&errors, "file://");
 
     // The same site from `annals serve`, which must reload the page when an event changes.
-    let port = free_port();
-    let server = ServeGuard::start(&site, port);
-    let url = format!("http://127.0.0.1:{port}/");
+    let server = ServeGuard::start(&site);
+    let url = server.url();
     let (tab, errors) = open(&browser, &url);
     check_timeline(&tab, "serve");
     check_layout(&tab, &artifacts, "serve");
@@ -359,63 +356,4 @@ fn eval_f64(tab: &Tab, js: &str) -> f64 {
         .as_ref()
         .and_then(serde_json::Value::as_f64)
         .unwrap_or_else(|| panic!("{js} gave {value:?}"))
-}
-
-fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0")
-        .and_then(|l| l.local_addr())
-        .expect("a free port")
-        .port()
-}
-
-/// `annals serve` as a child process, killed when the test ends, passes or fails.
-struct ServeGuard {
-    child: Child,
-    log: PathBuf,
-}
-
-impl ServeGuard {
-    fn start(site: &Site, port: u16) -> ServeGuard {
-        let log = site.path("serve.log");
-        let file = std::fs::File::create(&log).unwrap();
-        let child = Command::new(env!("CARGO_BIN_EXE_annals"))
-            .args(["serve", "--port", &port.to_string()])
-            .current_dir(site.dir.path())
-            .env("NO_COLOR", "1")
-            .stdin(Stdio::null())
-            .stdout(file.try_clone().unwrap())
-            .stderr(file)
-            .spawn()
-            .expect("start annals serve");
-        let mut guard = ServeGuard { child, log };
-        let deadline = Instant::now() + Duration::from_secs(30);
-        while TcpStream::connect(("127.0.0.1", port)).is_err() {
-            if let Ok(Some(status)) = guard.child.try_wait() {
-                panic!("annals serve exited ({status}):\n{}", guard.log());
-            }
-            assert!(
-                Instant::now() < deadline,
-                "annals serve did not answer on port {port} within 30 s:\n{}",
-                guard.log()
-            );
-            std::thread::sleep(Duration::from_millis(100));
-        }
-        let said = guard.log();
-        assert!(
-            said.contains(&format!("http://127.0.0.1:{port}/")),
-            "serve prints its URL: {said}"
-        );
-        guard
-    }
-
-    fn log(&self) -> String {
-        std::fs::read_to_string(&self.log).unwrap_or_default()
-    }
-}
-
-impl Drop for ServeGuard {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
 }
