@@ -40,6 +40,7 @@ fn example_site_works_in_a_real_browser() {
     check_timeline(&tab, "file://");
     check_layout(&tab, &artifacts, "file");
     assert_no_errors(&errors, "file://");
+    probe_error_collection(&tab, &errors);
 
     // The same site from `annals serve`, which must reload the page when an event changes.
     let server = ServeGuard::start(&site);
@@ -183,6 +184,35 @@ fn assert_no_errors(errors: &Errors, label: &str) {
         "{label}: the page reported errors:\n{}",
         errors.join("\n")
     );
+}
+
+/// The collector really sees script errors: a page error must not pass unnoticed because the
+/// listener missed it.
+fn probe_error_collection(tab: &Tab, errors: &Errors) {
+    tab.evaluate(
+        "console.error('annals-probe'); setTimeout(function () { throw new Error('annals-probe') }, 0)",
+        false,
+    )
+    .unwrap();
+    let deadline = Instant::now() + Duration::from_secs(5);
+    loop {
+        let seen = errors.lock().unwrap().clone();
+        let console = seen
+            .iter()
+            .any(|e| e.starts_with("console.error") && e.contains("annals-probe"));
+        let thrown = seen
+            .iter()
+            .any(|e| e.starts_with("uncaught") && e.contains("annals-probe"));
+        if console && thrown {
+            break;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "the error collector missed a probe error: {seen:?}"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    errors.lock().unwrap().clear();
 }
 
 /// The events are on the page and the filter box shows only the matching ones.
