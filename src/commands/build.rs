@@ -50,11 +50,12 @@ pub fn serve(root: &Path, port: u16, open: bool) -> anyhow::Result<Outcome> {
         base_url: None,
         drafts: true,
     };
-    render(&site, &options)?;
-    println!(
-        "Serving {} on http://127.0.0.1:{port}/ (Ctrl-C to stop)",
-        output.display()
-    );
+    // A broken template or event file must not stop the server: it shows the error in the page
+    // and serves again once the file is fixed.
+    let first = render(&site, &options).err().map(|e| format!("{e:#}"));
+    if let Some(error) = &first {
+        eprintln!("build failed: {error}");
+    }
     let watch: Vec<PathBuf> = vec![
         site.content_dir.clone(),
         site.events_dir.clone(),
@@ -74,6 +75,6 @@ pub fn serve(root: &Path, port: u16, open: bool) -> anyhow::Result<Outcome> {
         );
         Ok(())
     };
-    site::serve::serve(&output, port, open, rebuild, watch)?;
+    site::serve::serve(&output, port, open, first, rebuild, watch)?;
     Ok(Outcome::Ok)
 }

@@ -19,21 +19,26 @@ struct State {
 }
 
 /// Serves `output` on `127.0.0.1:port` until the process ends; calls `rebuild` ~100 ms after the
-/// last change under any of `watch`; opens the browser when `open`.
+/// last change under any of `watch`; opens the browser when `open`. `error` is the first build's
+/// error, if it failed: shown in every page until a rebuild succeeds.
 pub fn serve(
     output: &Path,
     port: u16,
     open: bool,
+    error: Option<String>,
     mut rebuild: impl FnMut() -> anyhow::Result<()> + Send + 'static,
     watch: Vec<PathBuf>,
 ) -> anyhow::Result<()> {
     let server = Server::http(("127.0.0.1", port))
         .map_err(|e| anyhow::anyhow!("cannot listen on 127.0.0.1:{port}: {e}"))?;
-    let state = Arc::new(State::default());
+    let state = Arc::new(State {
+        error: Mutex::new(error),
+        ..State::default()
+    });
 
     let (tx, rx) = mpsc::channel();
     let mut watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
-        if event.is_ok() {
+        if event.is_ok_and(|e| is_change(&e.kind)) {
             let _ = tx.send(());
         }
     })
@@ -57,10 +62,7 @@ pub fn serve(
                 .lock()
                 .unwrap_or_else(|e| e.into_inner());
             match result {
-                Ok(()) => {
-                    *error = None;
-                    eprintln!("rebuilt");
-                }
+                Ok(()) => *error = None,
                 Err(e) => {
                     eprintln!("build failed: {e:#}");
                     *error = Some(format!("{e:#}"));
@@ -71,7 +73,7 @@ pub fn serve(
     });
 
     let url = format!("http://127.0.0.1:{port}/");
-    eprintln!("serving {} at {url}", output.display());
+    println!("Serving {} on {url} (Ctrl-C to stop)", output.display());
     if open {
         let opener = if cfg!(target_os = "macos") {
             "open"
@@ -87,6 +89,18 @@ pub fn serve(
         std::thread::spawn(move || respond(request, &root, &state));
     }
     Ok(())
+}
+
+/// Whether a watched file really changed. Reading is not a change: the inotify backend reports
+/// every open (and every close after reading), and each rebuild opens all the sources, so counting reads rebuilt (and reloaded
+/// the browser) forever.
+fn is_change(kind: &notify::EventKind) -> bool {
+    use notify::event::{AccessKind, AccessMode};
+    match kind {
+        notify::EventKind::Access(AccessKind::Close(AccessMode::Write)) => true,
+        notify::EventKind::Access(_) => false,
+        _ => true,
+    }
 }
 
 fn respond(request: Request, root: &Path, state: &State) {
@@ -240,6 +254,26 @@ mod tests {
         let html = String::from_utf8(inject(b"<body>x</body>", &state)).unwrap();
         assert!(html.contains("index.html:3:5 &lt;oops&gt;"), "{html}");
         assert!(html.contains("role=\"alert\""));
+    }
+
+    #[test]
+    fn reading_a_source_is_not_a_change() {
+        use notify::EventKind;
+        use notify::event::{AccessKind, AccessMode, CreateKind, DataChange, ModifyKind};
+        assert!(!is_change(&EventKind::Access(AccessKind::Open(
+            AccessMode::Any
+        ))));
+        assert!(!is_change(&EventKind::Access(AccessKind::Close(
+            AccessMode::Read
+        ))));
+        assert!(is_change(&EventKind::Modify(ModifyKind::Data(
+            DataChange::Any
+        ))));
+        assert!(is_change(&EventKind::Create(CreateKind::File)));
+        assert!(is_change(&EventKind::Access(AccessKind::Close(
+            AccessMode::Write
+        ))));
+        assert!(is_change(&EventKind::Any));
     }
 
     #[test]

@@ -1,8 +1,11 @@
 //! Helpers for tests that run the `annals` binary on fixture sites copied into temp folders.
 #![allow(dead_code)]
 
+use std::io::{Read as _, Write as _};
+use std::net::{TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::{Child, Command, Output, Stdio};
+use std::time::{Duration, Instant};
 
 /// A site copied into a temporary folder, deleted at the end of the test.
 pub struct Site {
@@ -116,5 +119,103 @@ pub fn events_json(site: &Site) -> Vec<serde_json::Value> {
             _ => panic!("events.json has no events list"),
         },
         _ => panic!("events.json is neither a list nor an object"),
+    }
+}
+
+pub fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .expect("a free port")
+        .port()
+}
+
+/// `annals serve` on `site` as a child process, killed when the test ends, passes or fails.
+pub struct ServeGuard {
+    child: Child,
+    log: PathBuf,
+    pub port: u16,
+}
+
+impl ServeGuard {
+    /// Starts serve on a free port and waits until it answers and has printed its URL.
+    pub fn start(site: &Site) -> ServeGuard {
+        let port = free_port();
+        let log = site.path("serve.log");
+        let file = std::fs::File::create(&log).unwrap();
+        let child = Command::new(env!("CARGO_BIN_EXE_annals"))
+            .args(["serve", "--port", &port.to_string()])
+            .current_dir(site.dir.path())
+            .env("NO_COLOR", "1")
+            .stdin(Stdio::null())
+            .stdout(file.try_clone().unwrap())
+            .stderr(file)
+            .spawn()
+            .expect("start annals serve");
+        let mut guard = ServeGuard { child, log, port };
+        let deadline = Instant::now() + Duration::from_secs(30);
+        let url = format!("http://127.0.0.1:{port}/");
+        // It listens a moment before it prints its URL: wait for both.
+        while TcpStream::connect(("127.0.0.1", port)).is_err() || !guard.log().contains(&url) {
+            if let Ok(Some(status)) = guard.child.try_wait() {
+                panic!("annals serve exited ({status}):\n{}", guard.log());
+            }
+            assert!(
+                Instant::now() < deadline,
+                "annals serve did not answer and print {url} within 30 s:\n{}",
+                guard.log()
+            );
+            std::thread::sleep(Duration::from_millis(100));
+        }
+        guard
+    }
+
+    pub fn url(&self) -> String {
+        format!("http://127.0.0.1:{}/", self.port)
+    }
+
+    /// What serve printed so far (standard output and error).
+    pub fn log(&self) -> String {
+        std::fs::read_to_string(&self.log).unwrap_or_default()
+    }
+
+    /// Whether the server process is still running.
+    pub fn running(&mut self) -> bool {
+        matches!(self.child.try_wait(), Ok(None))
+    }
+
+    /// The body of `GET path`.
+    pub fn get(&self, path: &str) -> String {
+        let mut stream = TcpStream::connect(("127.0.0.1", self.port)).expect("connect to serve");
+        stream
+            .set_read_timeout(Some(Duration::from_secs(10)))
+            .unwrap();
+        write!(stream, "GET {path} HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n").unwrap();
+        let mut response = String::new();
+        stream
+            .read_to_string(&mut response)
+            .expect("read the response");
+        match response.split_once("\r\n\r\n") {
+            Some((_, body)) => body.to_string(),
+            None => panic!("no HTTP response to {path}: {response:?}"),
+        }
+    }
+
+    /// Polls `GET path` every 100 ms for up to `seconds` until `ok` accepts the body.
+    pub fn wait_for(&self, path: &str, seconds: u64, ok: impl Fn(&str) -> bool) -> String {
+        let deadline = Instant::now() + Duration::from_secs(seconds);
+        loop {
+            let body = self.get(path);
+            if ok(&body) || Instant::now() > deadline {
+                return body;
+            }
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    }
+}
+
+impl Drop for ServeGuard {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
     }
 }
