@@ -142,6 +142,9 @@ fn timeline(events: &[EventView]) -> Vec<Year<'_>> {
         let month: u32 = e.first[5..7].parse().unwrap_or(1);
         let label = if e.days <= 92 {
             format!("{} {}", month_name(month), e.year)
+        } else if e.human == e.year.to_string() {
+            // Under the heading "2019", a second "2019" says nothing.
+            format!("During {}", e.year)
         } else {
             capitalise(&e.human)
         };
@@ -216,7 +219,7 @@ mod tests {
         assert_eq!(
             labels,
             [
-                ("2017", vec!["a"]),
+                ("During 2017", vec!["a"]),
                 ("March 2017", vec!["e", "c", "b", "d"])
             ]
         );
