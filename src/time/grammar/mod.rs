@@ -78,6 +78,7 @@ impl<'a> Grammar<'a> {
         let qualifiable = matches!(
             m.sem,
             Sem::Duration { .. }
+                | Sem::AndAHalf { .. }
                 | Sem::Date {
                     date: DateExpr::Shift {
                         origin: Origin::Ago,
@@ -192,7 +193,7 @@ impl<'a> Grammar<'a> {
 /// and numbers used as modifiers ("the 1988 period", "the Oct. 23 meeting").
 fn keeps_article(sem: &Sem) -> bool {
     match sem {
-        Sem::Ref(_) | Sem::Duration { .. } => true,
+        Sem::Ref(_) | Sem::Duration { .. } | Sem::AndAHalf { .. } => true,
         // "the daily tally": a set adverb used as an adjective.
         Sem::Set { .. } => false,
         Sem::Date { part: Some(_), .. } => true,

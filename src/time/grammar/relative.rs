@@ -510,11 +510,32 @@ impl Grammar<'_> {
         {
             return hit(end, Sem::date(DateExpr::Year(y)));
         }
-        let (amount, k, article) = self.quantity(i)?;
-        let (unit, plural, end, hyphen) = self.unit_at(k)?;
+        let (amount, mut k, article) = self.quantity(i)?;
+        // "2 1/2 years": a half between the number and the unit.
+        let mut half = amount.is_some() && self.half_fraction(k);
+        if half {
+            k += 3;
+        }
+        let (unit, plural, mut end, hyphen) = self.unit_at(k)?;
         if article && self.is_punct(end, b'-') && self.glued(end) {
             // "a year-earlier quarter": the compound starts at "year".
             return None;
+        }
+        // "a minute and a half"
+        if amount.is_some()
+            && !half
+            && self.word_in(end, &["and"])
+            && self.lex(end + 1) == Lex::Func(Func::A)
+            && self.lex(end + 2) == Lex::Func(Func::Half)
+        {
+            half = true;
+            end += 3;
+        }
+        if let (true, Some(whole)) = (half, amount) {
+            if with_the && article {
+                return None;
+            }
+            return hit(end, Sem::AndAHalf { whole, unit });
         }
         if let Some(h) = self.relative_tail(end, amount, unit) {
             return Some(h);
@@ -543,6 +564,15 @@ impl Grammar<'_> {
         let mut h = hit(end, Sem::Duration { amount, unit })?;
         h.adjectival = hyphen;
         Some(h)
+    }
+
+    /// Whether tokens `k..k + 3` read "1/2".
+    fn half_fraction(&self, k: usize) -> bool {
+        matches!(self.number(k), Some((1, 1)))
+            && self.is_punct(k + 1, b'/')
+            && matches!(self.number(k + 2), Some((2, 1)))
+            && self.glued(k + 1)
+            && self.glued(k + 2)
     }
 
     /// "ago", "earlier", "later", "from now" after a quantity and unit.
