@@ -388,3 +388,11 @@ fn a_preposition_gives_a_bare_month_its_direction() {
         "2016-10"
     );
 }
+
+#[test]
+fn the_year_ended_is_a_fiscal_duration_and_the_year_is_this_one() {
+    let t = find("Sales for the year ended June 30 rose.", "the year");
+    assert_eq!((t.kind, t.value.as_str()), (TimexType::Duration, "P1Y"));
+    let t = find("For the year, volume was flat.", "the year");
+    assert_eq!((t.kind, t.value.as_str()), (TimexType::Date, "2017"));
+}

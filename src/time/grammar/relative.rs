@@ -296,21 +296,24 @@ impl Grammar<'_> {
                 };
                 return hit(i + 2, Sem::date(date));
             }
-            // "the quarter ended Sept. 30": the period is the one that date closes.
+            // "the quarter ended Sept. 30": the period is the one that date closes. "The year
+            // ended March 31" is a fiscal year, not a calendar one: TimeML (and all six such
+            // phrases in TimeBank) make it the duration P1Y, its end being tagged on its own.
             if let Some((year, month)) = self.period_ending(i + 1) {
                 let date = match unit {
                     Unit::Quarter => DateExpr::Quarter {
                         year: year.map(YearRef::Absolute),
                         q: (month - 1) / 3 + 1,
                     },
-                    Unit::Year => match year {
-                        Some(y) => DateExpr::Year(y),
-                        None => DateExpr::Shift {
-                            unit,
-                            n: 0,
-                            origin: Origin::Dct,
-                        },
-                    },
+                    Unit::Year => {
+                        return hit(
+                            i + 1,
+                            Sem::Duration {
+                                amount: Some(1),
+                                unit,
+                            },
+                        );
+                    }
                     _ => return None,
                 };
                 return hit(i + 1, Sem::date(date));
@@ -327,15 +330,10 @@ impl Grammar<'_> {
             return match unit {
                 Unit::Quarter => hit(i + 1, Sem::date(DateExpr::ContextQuarter)),
                 Unit::Weekend => hit(i + 1, Sem::date(DateExpr::Weekend { relative: None })),
-                // "the year" is a stretch of time more often than this year.
-                Unit::Year => hit(
-                    i + 1,
-                    Sem::Duration {
-                        amount: Some(1),
-                        unit,
-                    },
-                ),
-                Unit::Week | Unit::Month => hit(
+                // "For the year, volume was flat": once "the year ended June 30" is read as the
+                // duration it is (above), a bare "the year" is the current one (six of seven in
+                // TimeBank), like "the week" and "the month".
+                Unit::Year | Unit::Week | Unit::Month => hit(
                     i + 1,
                     Sem::date(DateExpr::Shift {
                         unit,
