@@ -396,3 +396,9 @@ fn the_year_ended_is_a_fiscal_duration_and_the_year_is_this_one() {
     let t = find("For the year, volume was flat.", "the year");
     assert_eq!((t.kind, t.value.as_str()), (TimexType::Date, "2017"));
 }
+
+#[test]
+fn a_sentence_opening_now_with_a_comma_is_a_discourse_marker() {
+    assert!(texts("Now, he says, it looks different.").is_empty());
+    assert_eq!(texts("Now the court must decide."), ["Now"]);
+}

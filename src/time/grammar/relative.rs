@@ -34,6 +34,11 @@ impl Grammar<'_> {
         if self.word(i) == b"future" && !with_the {
             return None;
         }
+        // "Now, he says, ..." opening a sentence is a discourse marker, not a time: TimeBank
+        // and AQUAINT tag "Now the court ..." but never a capitalised "Now" set off by a comma.
+        if self.word(i) == b"now" && self.capitalized(i) && self.is_punct(i + 1, b',') {
+            return None;
+        }
         hit(i + 1, Sem::Ref(r))
     }
 
