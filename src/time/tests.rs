@@ -402,3 +402,9 @@ fn a_sentence_opening_now_with_a_comma_is_a_discourse_marker() {
     assert!(texts("Now, he says, it looks different.").is_empty());
     assert_eq!(texts("Now the court must decide."), ["Now"]);
 }
+
+#[test]
+fn the_full_year_is_the_year() {
+    let t = find("Sales for the full year rose.", "the full year");
+    assert_eq!((t.kind, t.value.as_str()), (TimexType::Date, "2017"));
+}

@@ -11,7 +11,7 @@ mod cursor;
 mod relative;
 
 use super::expr::{Clock, DateExpr, Mention, Origin, Sem};
-use super::lexicon::{self, Func, Lex, PeriodPart};
+use super::lexicon::{self, Func, Lex, PeriodPart, Unit};
 use super::tokens::{Token, TokenKind};
 use super::types::NumericOrder;
 
@@ -180,6 +180,13 @@ impl<'a> Grammar<'a> {
             Lex::None => {
                 if self.is_punct(i, b'\'') {
                     return self.short_decade(i);
+                }
+                // "the full year" is "the year" (both TimeBank cases: the publication year).
+                if with_the
+                    && self.word(i) == b"full"
+                    && self.lex(i + 1) == Lex::Unit(Unit::Year, false)
+                {
+                    return self.unit_rule(i + 1, Unit::Year, false, true);
                 }
                 self.digits_rule(i, with_the)
             }
