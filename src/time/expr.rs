@@ -117,6 +117,12 @@ pub enum Sem {
         amount: Option<u32>,
         unit: Unit,
     },
+    /// "2 1/2 years", "a minute and a half": whole units and a half, written the TimeML way
+    /// ("P2Y6M", "PT1M30S") rather than rounded to the whole.
+    AndAHalf {
+        whole: u32,
+        unit: Unit,
+    },
     Set {
         unit: Unit,
         amount: u32,

@@ -66,6 +66,12 @@ impl Resolver {
                 modifier: None,
                 interval: None,
             }),
+            Sem::AndAHalf { whole, unit } => Some(Resolved {
+                kind: TimexType::Duration,
+                value: and_a_half_value(whole, unit),
+                modifier: None,
+                interval: None,
+            }),
             Sem::Set {
                 unit,
                 amount,
@@ -500,5 +506,23 @@ fn duration_value(amount: Option<u32>, unit: Unit) -> String {
     match amount {
         Some(n) => format!("P{t}{}{designator}", u64::from(n) * scale),
         None => format!("P{t}X{designator}"),
+    }
+}
+
+/// Whole units and a half, with the half in the next smaller unit as TimeML writes it: "2 1/2
+/// years" is "P2Y6M", "5 1/2 hours" "PT5H30M", "a minute and a half" "PT1M30S".
+fn and_a_half_value(whole: u32, unit: Unit) -> String {
+    let n = u64::from(whole);
+    match unit {
+        Unit::Minute => format!("PT{n}M30S"),
+        Unit::Hour => format!("PT{n}H30M"),
+        Unit::Day => format!("P{n}DT12H"),
+        Unit::Week => format!("P{}DT12H", 7 * n + 3),
+        Unit::Weekend => format!("P{}D", 2 * n + 1),
+        Unit::Month => format!("P{n}M15D"),
+        Unit::Quarter => format!("P{}M15D", 3 * n + 1),
+        Unit::Year => format!("P{n}Y6M"),
+        Unit::Decade => format!("P{}Y", 10 * n + 5),
+        Unit::Century => format!("P{}Y", 100 * n + 50),
     }
 }

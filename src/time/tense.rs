@@ -3,7 +3,7 @@
 //! irregular past forms, "-ed" endings) is right often enough in news, where most sentences are
 //! in the past tense and future ones announce themselves with "will".
 
-use super::lexicon::{Lex, TenseCue};
+use super::lexicon::{Func, Lex, TenseCue};
 use super::tokens::{Token, TokenKind};
 
 /// How far (in tokens) to look on each side of the expression.
@@ -33,6 +33,19 @@ fn cue(lower: &[u8], token: &Token) -> Option<TenseCue> {
     }
 }
 
+/// The direction a preposition right before the expression gives it: "by February" and "until
+/// Friday" name a deadline still ahead, "since March" a start already behind. In TimeBank and
+/// AQUAINT a month after "by" was never in the past; after "since" always. A past-tense verb
+/// still wins over "by" ("had filed reports by Wednesday"), not over "since".
+fn preposition_cue(tokens: &[Token], first: usize) -> Option<Tense> {
+    let before = tokens.get(first.checked_sub(1)?)?;
+    match before.lex {
+        Lex::Func(Func::By | Func::Until) => Some(Tense::Future),
+        Lex::Func(Func::Since) => Some(Tense::Past),
+        _ => None,
+    }
+}
+
 /// The tense of the clause holding tokens `first..=last`, from the nearest tense cue (the verb
 /// governing a time expression is usually its closest verb).
 pub fn tense_around(
@@ -42,6 +55,10 @@ pub fn tense_around(
     first: usize,
     last: usize,
 ) -> Tense {
+    let preposition = preposition_cue(tokens, first);
+    if preposition == Some(Tense::Past) {
+        return Tense::Past;
+    }
     let mut nearest: Option<(usize, TenseCue)> = None;
     let mut note = |distance: usize, c: TenseCue| {
         if nearest.is_none_or(|(d, _)| distance < d) {
@@ -72,6 +89,7 @@ pub fn tense_around(
     }
     match nearest {
         Some((_, TenseCue::Past)) => Tense::Past,
+        _ if preposition.is_some() => Tense::Future,
         Some((_, TenseCue::Present)) => Tense::Present,
         Some((_, TenseCue::Future)) => Tense::Future,
         None => Tense::Unknown,

@@ -360,3 +360,51 @@ fn spans_exclude_prepositions_and_match_the_input() {
         assert_eq!(&s[t.start..t.end], t.text);
     }
 }
+
+#[test]
+fn halves_are_written_in_the_next_smaller_unit() {
+    assert_eq!(value("It took 2 1/2 years.", "2 1/2 years"), "P2Y6M");
+    assert_eq!(
+        value("They talked for 5 1/2 hours.", "5 1/2 hours"),
+        "PT5H30M"
+    );
+    assert_eq!(
+        value("It lasted a minute and a half.", "a minute and a half"),
+        "PT1M30S"
+    );
+    assert_eq!(
+        find("It took 2 1/2 years.", "2 1/2 years").kind,
+        TimexType::Duration
+    );
+}
+
+#[test]
+fn a_preposition_gives_a_bare_month_its_direction() {
+    // Written 2017-03-02: "by February" is a deadline ahead, "since October" a start behind
+    // even in a future-tense clause.
+    assert_eq!(value("Repayment of the loan by June.", "June"), "2017-06");
+    assert_eq!(
+        value("It will have run since October.", "October"),
+        "2016-10"
+    );
+}
+
+#[test]
+fn the_year_ended_is_a_fiscal_duration_and_the_year_is_this_one() {
+    let t = find("Sales for the year ended June 30 rose.", "the year");
+    assert_eq!((t.kind, t.value.as_str()), (TimexType::Duration, "P1Y"));
+    let t = find("For the year, volume was flat.", "the year");
+    assert_eq!((t.kind, t.value.as_str()), (TimexType::Date, "2017"));
+}
+
+#[test]
+fn a_sentence_opening_now_with_a_comma_is_a_discourse_marker() {
+    assert!(texts("Now, he says, it looks different.").is_empty());
+    assert_eq!(texts("Now the court must decide."), ["Now"]);
+}
+
+#[test]
+fn the_full_year_is_the_year() {
+    let t = find("Sales for the full year rose.", "the full year");
+    assert_eq!((t.kind, t.value.as_str()), (TimexType::Date, "2017"));
+}

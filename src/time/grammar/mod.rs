@@ -11,7 +11,7 @@ mod cursor;
 mod relative;
 
 use super::expr::{Clock, DateExpr, Mention, Origin, Sem};
-use super::lexicon::{self, Func, Lex, PeriodPart};
+use super::lexicon::{self, Func, Lex, PeriodPart, Unit};
 use super::tokens::{Token, TokenKind};
 use super::types::NumericOrder;
 
@@ -78,6 +78,7 @@ impl<'a> Grammar<'a> {
         let qualifiable = matches!(
             m.sem,
             Sem::Duration { .. }
+                | Sem::AndAHalf { .. }
                 | Sem::Date {
                     date: DateExpr::Shift {
                         origin: Origin::Ago,
@@ -180,6 +181,13 @@ impl<'a> Grammar<'a> {
                 if self.is_punct(i, b'\'') {
                     return self.short_decade(i);
                 }
+                // "the full year" is "the year" (both TimeBank cases: the publication year).
+                if with_the
+                    && self.word(i) == b"full"
+                    && self.lex(i + 1) == Lex::Unit(Unit::Year, false)
+                {
+                    return self.unit_rule(i + 1, Unit::Year, false, true);
+                }
                 self.digits_rule(i, with_the)
             }
             _ => None,
@@ -192,7 +200,7 @@ impl<'a> Grammar<'a> {
 /// and numbers used as modifiers ("the 1988 period", "the Oct. 23 meeting").
 fn keeps_article(sem: &Sem) -> bool {
     match sem {
-        Sem::Ref(_) | Sem::Duration { .. } => true,
+        Sem::Ref(_) | Sem::Duration { .. } | Sem::AndAHalf { .. } => true,
         // "the daily tally": a set adverb used as an adjective.
         Sem::Set { .. } => false,
         Sem::Date { part: Some(_), .. } => true,

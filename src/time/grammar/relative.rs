@@ -34,6 +34,11 @@ impl Grammar<'_> {
         if self.word(i) == b"future" && !with_the {
             return None;
         }
+        // "Now, he says, ..." opening a sentence is a discourse marker, not a time: TimeBank
+        // and AQUAINT tag "Now the court ..." but never a capitalised "Now" set off by a comma.
+        if self.word(i) == b"now" && self.capitalized(i) && self.is_punct(i + 1, b',') {
+            return None;
+        }
         hit(i + 1, Sem::Ref(r))
     }
 
@@ -296,21 +301,24 @@ impl Grammar<'_> {
                 };
                 return hit(i + 2, Sem::date(date));
             }
-            // "the quarter ended Sept. 30": the period is the one that date closes.
+            // "the quarter ended Sept. 30": the period is the one that date closes. "The year
+            // ended March 31" is a fiscal year, not a calendar one: TimeML (and all six such
+            // phrases in TimeBank) make it the duration P1Y, its end being tagged on its own.
             if let Some((year, month)) = self.period_ending(i + 1) {
                 let date = match unit {
                     Unit::Quarter => DateExpr::Quarter {
                         year: year.map(YearRef::Absolute),
                         q: (month - 1) / 3 + 1,
                     },
-                    Unit::Year => match year {
-                        Some(y) => DateExpr::Year(y),
-                        None => DateExpr::Shift {
-                            unit,
-                            n: 0,
-                            origin: Origin::Dct,
-                        },
-                    },
+                    Unit::Year => {
+                        return hit(
+                            i + 1,
+                            Sem::Duration {
+                                amount: Some(1),
+                                unit,
+                            },
+                        );
+                    }
                     _ => return None,
                 };
                 return hit(i + 1, Sem::date(date));
@@ -327,15 +335,10 @@ impl Grammar<'_> {
             return match unit {
                 Unit::Quarter => hit(i + 1, Sem::date(DateExpr::ContextQuarter)),
                 Unit::Weekend => hit(i + 1, Sem::date(DateExpr::Weekend { relative: None })),
-                // "the year" is a stretch of time more often than this year.
-                Unit::Year => hit(
-                    i + 1,
-                    Sem::Duration {
-                        amount: Some(1),
-                        unit,
-                    },
-                ),
-                Unit::Week | Unit::Month => hit(
+                // "For the year, volume was flat": once "the year ended June 30" is read as the
+                // duration it is (above), a bare "the year" is the current one (six of seven in
+                // TimeBank), like "the week" and "the month".
+                Unit::Year | Unit::Week | Unit::Month => hit(
                     i + 1,
                     Sem::date(DateExpr::Shift {
                         unit,
@@ -510,11 +513,32 @@ impl Grammar<'_> {
         {
             return hit(end, Sem::date(DateExpr::Year(y)));
         }
-        let (amount, k, article) = self.quantity(i)?;
-        let (unit, plural, end, hyphen) = self.unit_at(k)?;
+        let (amount, mut k, article) = self.quantity(i)?;
+        // "2 1/2 years": a half between the number and the unit.
+        let mut half = amount.is_some() && self.half_fraction(k);
+        if half {
+            k += 3;
+        }
+        let (unit, plural, mut end, hyphen) = self.unit_at(k)?;
         if article && self.is_punct(end, b'-') && self.glued(end) {
             // "a year-earlier quarter": the compound starts at "year".
             return None;
+        }
+        // "a minute and a half"
+        if amount.is_some()
+            && !half
+            && self.word_in(end, &["and"])
+            && self.lex(end + 1) == Lex::Func(Func::A)
+            && self.lex(end + 2) == Lex::Func(Func::Half)
+        {
+            half = true;
+            end += 3;
+        }
+        if let (true, Some(whole)) = (half, amount) {
+            if with_the && article {
+                return None;
+            }
+            return hit(end, Sem::AndAHalf { whole, unit });
         }
         if let Some(h) = self.relative_tail(end, amount, unit) {
             return Some(h);
@@ -543,6 +567,15 @@ impl Grammar<'_> {
         let mut h = hit(end, Sem::Duration { amount, unit })?;
         h.adjectival = hyphen;
         Some(h)
+    }
+
+    /// Whether tokens `k..k + 3` read "1/2".
+    fn half_fraction(&self, k: usize) -> bool {
+        matches!(self.number(k), Some((1, 1)))
+            && self.is_punct(k + 1, b'/')
+            && matches!(self.number(k + 2), Some((2, 1)))
+            && self.glued(k + 1)
+            && self.glued(k + 2)
     }
 
     /// "ago", "earlier", "later", "from now" after a quantity and unit.
