@@ -22,7 +22,11 @@ pub fn is_article(path: &Path) -> bool {
 /// followed. `site_root` bounds where symlinks may lead.
 pub fn files(site_root: &Path, content: &Path) -> anyhow::Result<(Vec<PathBuf>, Vec<Warning>)> {
     // An empty root is the current folder (the CLI passes it so messages read `content/a.md`).
-    let here = if site_root.as_os_str().is_empty() { Path::new(".") } else { site_root };
+    let here = if site_root.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        site_root
+    };
     let root = fs::canonicalize(here)
         .with_context(|| format!("cannot open the site folder {}", site_root.display()))?;
     let mut walk = Walk {

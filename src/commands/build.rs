@@ -11,7 +11,10 @@ use crate::site::{self, BuildOptions};
 pub fn run(root: &Path, args: &BuildArgs) -> anyhow::Result<Outcome> {
     let started = Instant::now();
     let site = Site::open(root)?;
-    let output = args.output.clone().unwrap_or_else(|| site.root.join("output"));
+    let output = args
+        .output
+        .clone()
+        .unwrap_or_else(|| site.root.join("output"));
     let options = BuildOptions {
         output,
         base_url: args.base_url.clone(),

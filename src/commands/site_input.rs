@@ -22,7 +22,11 @@ pub struct Site {
 impl Site {
     pub fn open(root: &Path) -> anyhow::Result<Site> {
         // Messages name `content/a.md`, not `./content/a.md`, for the usual `-C .`.
-        let root = if root == Path::new(".") { Path::new("") } else { root };
+        let root = if root == Path::new(".") {
+            Path::new("")
+        } else {
+            root
+        };
         let config = Config::load(&root.join("site.toml"))?;
         Ok(Site {
             content_dir: root.join(&config.extract.content_dir),
