@@ -107,8 +107,14 @@ fn cluster(
             } else {
                 0.0
             };
-        let (average, compatible) = linkage(&clusters[a], &clusters[b], similarity, options);
-        let joined = score >= needed && average >= options.threshold && compatible;
+        let compatible = dates_compatible(&clusters[a], &clusters[b], similarity, options);
+        // The average over the two groups only matters when nothing else has ruled the pair out.
+        let average = if compatible && score >= needed {
+            average_linkage(&clusters[a], &clusters[b], similarity)
+        } else {
+            f64::NAN
+        };
+        let joined = compatible && score >= needed && average >= options.threshold;
         let reason = if joined {
             format!("score {score:.2}, average over the two groups {average:.2}")
         } else if !compatible {
@@ -147,23 +153,28 @@ fn cluster(
     (result, decisions)
 }
 
-/// Average similarity between every member of `a` and every member of `b`, and whether every
-/// pair's dates are compatible.
-fn linkage(
+/// Whether the dates of every member of `a` are compatible with those of every member of `b`.
+fn dates_compatible(
     a: &[usize],
     b: &[usize],
     similarity: &Similarity,
     options: &MergeOptions,
-) -> (f64, bool) {
+) -> bool {
+    a.iter().all(|&i| {
+        b.iter()
+            .all(|&j| similarity.dates_compatible(i, j, options).is_some())
+    })
+}
+
+/// Average similarity between every member of `a` and every member of `b`.
+fn average_linkage(a: &[usize], b: &[usize], similarity: &Similarity) -> f64 {
     let mut total = 0.0;
-    let mut compatible = true;
     for &i in a {
         for &j in b {
             total += similarity.score(i, j);
-            compatible &= similarity.dates_compatible(i, j, options).is_some();
         }
     }
-    (total / (a.len() * b.len()) as f64, compatible)
+    total / (a.len() * b.len()) as f64
 }
 
 /// Whether two finished events (say a hand-made one and a fresh extraction) tell the same

@@ -1,6 +1,8 @@
 //! How alike two candidates are, and which pairs are worth scoring at all.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
+
+use rayon::prelude::*;
 
 use super::MergeOptions;
 use super::text::content_words;
@@ -17,7 +19,8 @@ const WORD_WEIGHT: f64 = 0.7;
 /// Precomputed TF-IDF vectors and name sets of every candidate.
 pub struct Similarity {
     vectors: Vec<Vec<(u32, f32)>>,
-    names: Vec<Vec<String>>,
+    /// Each candidate's names, lowercased, as sorted distinct ids.
+    names: Vec<Vec<u32>>,
     intervals: Vec<Interval>,
     postings: Vec<Vec<u32>>,
 }
@@ -62,11 +65,21 @@ impl Similarity {
                 v
             })
             .collect();
+        // Names as numbers: comparing two candidates' names is then a merge of two short sorted
+        // lists of integers, not of strings.
+        let mut name_ids: HashMap<String, u32> = HashMap::new();
         let names = candidates
             .iter()
             .map(|c| {
-                let mut names: Vec<String> = c.entities.iter().map(|e| e.to_lowercase()).collect();
-                names.sort();
+                let mut names: Vec<u32> = c
+                    .entities
+                    .iter()
+                    .map(|e| {
+                        let next = name_ids.len() as u32;
+                        *name_ids.entry(e.to_lowercase()).or_insert(next)
+                    })
+                    .collect();
+                names.sort_unstable();
                 names.dedup();
                 names
             })
@@ -117,29 +130,35 @@ impl Similarity {
     }
 
     /// Every pair that shares a rare enough word and has compatible dates, with its score and
-    /// whether the dates disagree.
+    /// whether the dates disagree, ordered by the first then the second index.
+    ///
+    /// Each candidate gathers the later candidates of its rare words' postings (sorted, so a
+    /// binary search skips the earlier ones) and deduplicates them locally: no shared set of
+    /// seen pairs, and the candidates split over every core.
     pub fn scored_pairs(&self, options: &MergeOptions) -> Vec<(usize, usize, f64, bool)> {
-        let mut seen: HashSet<(u32, u32)> = HashSet::new();
-        let mut pairs = Vec::new();
-        for posting in self
-            .postings
-            .iter()
-            .filter(|p| p.len() > 1 && p.len() <= MAX_BLOCK_SIZE)
-        {
-            for (k, &i) in posting.iter().enumerate() {
-                for &j in &posting[k + 1..] {
-                    if !seen.insert((i, j)) {
-                        continue;
-                    }
-                    let (i, j) = (i as usize, j as usize);
-                    if let Some(conflict) = self.dates_compatible(i, j, options) {
-                        pairs.push((i, j, self.score(i, j), conflict));
+        (0..self.vectors.len())
+            .into_par_iter()
+            .flat_map_iter(|i| {
+                let mut partners: Vec<u32> = Vec::new();
+                for &(term, _) in &self.vectors[i] {
+                    let posting = &self.postings[term as usize];
+                    if posting.len() > 1 && posting.len() <= MAX_BLOCK_SIZE {
+                        let after = posting.partition_point(|&j| j as usize <= i);
+                        partners.extend_from_slice(&posting[after..]);
                     }
                 }
-            }
-        }
-        pairs.sort_by_key(|p| (p.0, p.1));
-        pairs
+                partners.sort_unstable();
+                partners.dedup();
+                partners
+                    .into_iter()
+                    .filter_map(|j| {
+                        let j = j as usize;
+                        self.dates_compatible(i, j, options)
+                            .map(|conflict| (i, j, self.score(i, j), conflict))
+                    })
+                    .collect::<Vec<_>>()
+            })
+            .collect()
     }
 }
 

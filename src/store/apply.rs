@@ -24,7 +24,11 @@ impl Plan {
     /// Before writing anything it checks that no planned file changed since [`super::load`]
     /// read it (and that new files still do not exist); if one did, nothing is written.
     pub fn apply(&self, events_dir: &Path) -> anyhow::Result<ApplyReport> {
-        self.apply_with(events_dir, write_atomic)
+        // Each file is synced before its rename; the folder, which makes the renames durable,
+        // once after all of them (in apply_with, before the state file), not once per file.
+        self.apply_with(events_dir, |path, bytes| {
+            write_atomic_with(path, bytes, |from, to| std::fs::rename(from, to), false)
+        })
     }
 
     /// [`Plan::apply`] with the writing of event files injectable, so tests can make it fail.
@@ -67,6 +71,9 @@ impl Plan {
             }
             report.written.push(path);
         }
+        if !report.written.is_empty() {
+            sync_dir(events_dir);
+        }
         report.state_written = write_state(events_dir, &state)?;
         Ok(report)
     }
@@ -88,7 +95,7 @@ fn write_state(events_dir: &Path, state: &state::State) -> anyhow::Result<bool> 
 /// Replaces `path` with `bytes` so that a reader sees either the old or the new file, never a
 /// partial one.
 pub(crate) fn write_atomic(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
-    write_atomic_with(path, bytes, |from, to| std::fs::rename(from, to))
+    write_atomic_with(path, bytes, |from, to| std::fs::rename(from, to), true)
 }
 
 /// [`write_atomic`] with the final rename injectable, so tests can make it fail.
@@ -96,6 +103,7 @@ fn write_atomic_with(
     path: &Path,
     bytes: &[u8],
     rename: impl FnOnce(&Path, &Path) -> std::io::Result<()>,
+    sync_folder: bool,
 ) -> anyhow::Result<()> {
     let dir = path.parent().unwrap_or(Path::new("."));
     let name = path
@@ -114,11 +122,17 @@ fn write_atomic_with(
         let _ = std::fs::remove_file(&temp);
         return Err(e).with_context(|| format!("cannot write {}", path.display()));
     }
-    // Make the rename itself durable; not every platform can open a folder, so best effort.
+    if sync_folder {
+        sync_dir(dir);
+    }
+    Ok(())
+}
+
+/// Makes renames in `dir` durable; not every platform can open a folder, so best effort.
+fn sync_dir(dir: &Path) {
     if let Ok(dir) = std::fs::File::open(dir) {
         let _ = dir.sync_all();
     }
-    Ok(())
 }
 
 #[cfg(test)]
@@ -130,9 +144,12 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("e.yaml");
         std::fs::write(&path, "old\n").unwrap();
-        let err = write_atomic_with(&path, b"new\n", |_, _| {
-            Err(std::io::Error::other("simulated failure"))
-        })
+        let err = write_atomic_with(
+            &path,
+            b"new\n",
+            |_, _| Err(std::io::Error::other("simulated failure")),
+            true,
+        )
         .unwrap_err();
         assert_eq!(
             format!("{err:#}"),
