@@ -1,8 +1,9 @@
 //! The HTML pages: the timeline, one page per event, article, tag, entity and year, their
 //! listings and the 404 page. Every link is relative to the page (`root` leads back up).
 
+use rayon::prelude::*;
 use serde::Serialize;
-use tera::Context;
+use tera::{Context, Value};
 
 use super::atomic::Staging;
 use super::dates::month_name;
@@ -38,17 +39,30 @@ pub fn render(
     site: &SiteInfo,
     out: &Staging,
 ) -> anyhow::Result<Vec<String>> {
-    let mut written = Vec::new();
+    // Pages are prepared in order, then rendered and written on every core.
+    let mut jobs: Vec<(String, String, Context)> = Vec::new();
+    let site_value = Value::try_from_serializable(site)
+        .map_err(|e| anyhow::anyhow!("cannot prepare the site settings for the templates: {e}"))?;
     let mut page = |path: String, name: &str, fill: &dyn Fn(&mut Context)| -> anyhow::Result<()> {
         let mut context = Context::new();
-        context.insert("site", site);
+        context.insert_value("site", site_value.clone());
         context.insert("root", &root_prefix(&path));
         context.insert("path", &path);
         fill(&mut context);
-        let html = templates.render(name, &context)?;
-        out.write(&path, html.as_bytes())?;
-        written.push(path);
+        jobs.push((path, name.to_string(), context));
         Ok(())
+    };
+
+    // Each event is turned into a template value once; pages share it (tera values are
+    // reference-counted), instead of serialising an event again for every page that lists it.
+    let event_values: Vec<Value> = model
+        .events
+        .iter()
+        .map(Value::try_from_serializable)
+        .collect::<Result<_, _>>()
+        .map_err(|e| anyhow::anyhow!("cannot prepare an event for the templates: {e}"))?;
+    let listed = |ids: &mut dyn Iterator<Item = usize>| -> Value {
+        Value::from(ids.map(|i| event_values[i].clone()).collect::<Vec<Value>>())
     };
 
     let years = timeline(&model.events);
@@ -57,12 +71,12 @@ pub fn render(
         c.insert("count", &model.events.len());
     })?;
 
-    for e in &model.events {
+    for (e, value) in model.events.iter().zip(&event_values) {
         page(
             format!("events/{}/index.html", e.slug),
             "event.html",
             &|c| {
-                c.insert("e", e);
+                c.insert_value("e", value.clone());
             },
         )?;
     }
@@ -70,13 +84,13 @@ pub fn render(
     for (view, article) in &model.articles {
         let spans = crate::time::tag(&article.text, article.published);
         let text_html = highlight::highlight(&article.text, &spans);
-        let events: Vec<&EventView> = view.events.iter().map(|&i| &model.events[i]).collect();
+        let events = listed(&mut view.events.iter().copied());
         page(
             format!("articles/{}/index.html", view.slug),
             "article.html",
             &|c| {
                 c.insert("a", view);
-                c.insert("events", &events);
+                c.insert_value("events", events.clone());
                 c.insert("text_html", &text_html);
             },
         )?;
@@ -87,11 +101,16 @@ pub fn render(
         ("entities", "Names", &model.entities),
         ("years", "Years", &model.years),
     ] {
-        terms(&mut page, kind, heading, listing, &model.events)?;
+        terms(&mut page, kind, heading, listing, &listed)?;
     }
 
     page("404.html".into(), "404.html", &|_| {})?;
-    Ok(written)
+    jobs.par_iter()
+        .try_for_each(|(path, name, context)| -> anyhow::Result<()> {
+            let html = templates.render(name, context)?;
+            out.write(path, html.as_bytes())
+        })?;
+    Ok(jobs.into_iter().map(|(path, _, _)| path).collect())
 }
 
 type PageFn<'a> = dyn FnMut(String, &str, &dyn Fn(&mut Context)) -> anyhow::Result<()> + 'a;
@@ -101,7 +120,7 @@ fn terms(
     kind: &str,
     heading: &str,
     listing: &Listing,
-    events: &[EventView],
+    listed: &dyn Fn(&mut dyn Iterator<Item = usize>) -> Value,
 ) -> anyhow::Result<()> {
     let counts: Vec<TermCount> = listing
         .terms
@@ -118,7 +137,7 @@ fn terms(
         c.insert("terms", &counts);
     })?;
     for (term, ids) in &listing.terms {
-        let list: Vec<&EventView> = ids.iter().map(|&i| &events[i]).collect();
+        let list = listed(&mut ids.iter().copied());
         page(
             format!("{kind}/{}/index.html", term.slug),
             "term.html",
@@ -126,7 +145,7 @@ fn terms(
                 c.insert("kind", kind);
                 c.insert("heading", heading);
                 c.insert("term", term);
-                c.insert("events", &list);
+                c.insert_value("events", list.clone());
             },
         )?;
     }
