@@ -57,6 +57,7 @@ fn main() -> anyhow::Result<()> {
             events = std::hint::black_box(merged).events.len();
         }
         let n = articles.len() as f64;
+        let subset_bytes: usize = articles.iter().map(|a| a.text.len()).sum();
         let (ew, ec, mw, mc) = (
             median(&extract_wall),
             median(&extract_cpu),
@@ -66,14 +67,16 @@ fn main() -> anyhow::Result<()> {
         println!(
             "{percent:>3}%: {} articles -> {found} candidates -> {events} events; \
              extract {:.0} ms wall / {:.0} ms CPU, merge {:.0} ms wall / {:.0} ms CPU, \
-             total {:.0} ms wall; per article {:.0} us wall ({:.0} us extract, {:.0} us merge); \
-             median of {runs}",
+             total {:.0} ms wall ({:.0} articles/s, {:.2} MB/s); per article {:.0} us wall \
+             ({:.0} us extract, {:.0} us merge); median of {runs}",
             articles.len(),
             ew * 1e3,
             ec * 1e3,
             mw * 1e3,
             mc * 1e3,
             (ew + mw) * 1e3,
+            n / (ew + mw),
+            subset_bytes as f64 / 1e6 / (ew + mw),
             (ew + mw) / n * 1e6,
             ew / n * 1e6,
             mw / n * 1e6,
