@@ -113,7 +113,13 @@ fn yaml(
                 _ => message,
             };
             Err(
-                ContentError::new(path, format!("front matter does not parse: {message}"))
+                ContentError::new(
+                    path,
+                    format!(
+                        "front matter does not parse: {}",
+                        crate::error::plain_parser_message(message)
+                    ),
+                )
                     .at(source, first_line + line.max(1) - 1, column.max(1))
                     .help("front matter between `---` lines is YAML: `key: value` on each line, lists as `[a, b]`; quote values holding `: ` or starting with `[`, `{`, `*`, `&`"),
             )
@@ -138,7 +144,7 @@ fn toml_table(
                 path,
                 format!(
                     "front matter does not parse: {}",
-                    first_line_of(e.message())
+                    crate::error::plain_parser_message(&first_line_of(e.message()))
                 ),
             )
             .at_offset(source, at)
@@ -327,5 +333,25 @@ mod tests {
             err("---\ntitle: x\n"),
             "front matter is never closed\n  --> content/a.md:1:1\n  |\n1 | ---\n  | ^\n  = help: end the front matter with a line holding only `---`"
         );
+    }
+
+    #[test]
+    fn deep_nesting_is_refused_with_a_location_not_a_stack_overflow() {
+        let yaml = format!("---\ntags: {}\n---\nText.\n", "[".repeat(100_000));
+        let toml = format!("+++\ntags = {}\n+++\nText.\n", "[".repeat(100_000));
+        let mut block = String::from("---\ntitle: A\nextra:\n");
+        for depth in 1..2_000 {
+            block.push_str(&" ".repeat(depth));
+            block.push_str("a:\n");
+        }
+        block.push_str("---\nText.\n");
+        for source in [yaml, toml, block] {
+            let e = parse(Path::new("a.md"), &source).map(|_| ()).unwrap_err();
+            let (line, _) = e.location.expect("located");
+            assert!((2..=source.lines().count()).contains(&line), "{e}");
+            let shown = e.to_string();
+            assert!(shown.len() < 2_000, "{} bytes: {shown}", shown.len());
+            assert!(shown.contains("nested too deeply"), "{shown}");
+        }
     }
 }

@@ -193,7 +193,10 @@ fn located(
         )
     } else {
         (
-            format!("the event file is not valid YAML for an event: {message}"),
+            format!(
+                "the event file is not valid YAML for an event: {}",
+                crate::error::plain_parser_message(&message)
+            ),
             "see docs/events.md for the format of event files".to_string(),
         )
     };
