@@ -74,7 +74,7 @@ pub fn load_dir(site_root: &Path, content_dir: &Path) -> anyhow::Result<Loaded> 
     if !content.is_dir() {
         return Err(ContentError::new(
             &content,
-            format!("the content folder {} does not exist", content.display()),
+            format!("the content folder `{}` does not exist", content.display()),
         )
         .help("create it and put articles in it, or point `content_dir` in site.toml at your articles")
         .into());
