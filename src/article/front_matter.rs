@@ -354,4 +354,35 @@ mod tests {
             assert!(shown.contains("nested too deeply"), "{shown}");
         }
     }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(512))]
+
+        /// Any text after a `---` or `+++` fence: no panic, the body is the end of the file,
+        /// and an error points at a line and column that exist.
+        #[test]
+        fn any_front_matter_is_parsed_or_located(
+            fence in proptest::sample::select(vec!["---", "+++"]),
+            front in "[a-z_:=\\[\\]{}\"'#&*!|>%@,\\- \\t\n0-9]{0,80}|\\PC{0,40}",
+            close in proptest::bool::ANY,
+            body in "\\PC{0,20}",
+        ) {
+            let source = if close {
+                format!("{fence}\n{front}\n{fence}\n{body}")
+            } else {
+                format!("{fence}\n{front}")
+            };
+            match parse(Path::new("a.md"), &source) {
+                Ok(parsed) => proptest::prop_assert!(source.ends_with(parsed.body)),
+                Err(e) => {
+                    if let Some((line, column)) = e.location {
+                        let lines: Vec<&str> = source.lines().collect();
+                        proptest::prop_assert!(line >= 1 && line <= lines.len().max(1), "{}", e);
+                        let width = lines.get(line - 1).map_or(0, |l| l.chars().count());
+                        proptest::prop_assert!(column >= 1 && column <= width + 1, "{}", e);
+                    }
+                }
+            }
+        }
+    }
 }
