@@ -86,8 +86,13 @@ pub fn plan(
     let mut texts: HashMap<usize, String> = HashMap::new();
     let mut sources: HashMap<usize, Vec<Source>> = HashMap::new();
     let mut refreshed: BTreeSet<usize> = BTreeSet::new();
-    let mut taken: BTreeSet<String> = store.events.iter().map(Store::file_name).collect();
-    taken.extend(plan.state.files.keys().cloned());
+    // File names in use, lowercased: `A.yaml` and `a.yaml` are one file on macOS and Windows.
+    let mut taken: BTreeSet<String> = store
+        .events
+        .iter()
+        .map(|e| Store::file_name(e).to_lowercase())
+        .collect();
+    taken.extend(plan.state.files.keys().map(|k| k.to_lowercase()));
 
     for fresh in extracted {
         let by_id = store.events.iter().position(|s| {
@@ -190,7 +195,7 @@ fn add(fresh: Event, taken: &mut BTreeSet<String>, plan: &mut Plan) {
         Err(why) => return plan.warnings.push(why),
     };
     let name = free_file_name(&fresh.id, taken);
-    taken.insert(name.clone());
+    taken.insert(name.to_lowercase());
     let record = record(&fresh, &text);
     plan.added.push(AddedEvent {
         id: fresh.id,
@@ -245,7 +250,8 @@ const MAX_STEM: usize = 100;
 
 /// `<id>.yaml`, with characters unsafe in file names replaced, cut to [`MAX_STEM`] bytes, a
 /// Windows device name (`con`, `nul`...) suffixed, and `-2`, `-3`... added if the name is taken,
-/// ignoring case (so `A` and `a` do not share a file on macOS or Windows).
+/// ignoring case (so `A` and `a` do not share a file on macOS or Windows): `taken` holds the
+/// names in use, lowercased.
 fn free_file_name(id: &str, taken: &BTreeSet<String>) -> String {
     let mut stem = String::new();
     for c in id.chars() {
@@ -265,7 +271,6 @@ fn free_file_name(id: &str, taken: &BTreeSet<String>) -> String {
     if crate::site::paths::is_reserved(&stem) {
         stem.push_str("-event");
     }
-    let taken: BTreeSet<String> = taken.iter().map(|t| t.to_lowercase()).collect();
     let mut name = format!("{stem}.yaml");
     let mut n = 2;
     while taken.contains(&name.to_lowercase()) {
@@ -346,7 +351,7 @@ mod file_name_tests {
     use super::*;
 
     fn taken(names: &[&str]) -> BTreeSet<String> {
-        names.iter().map(|n| n.to_string()).collect()
+        names.iter().map(|n| n.to_lowercase()).collect()
     }
 
     #[test]
