@@ -31,9 +31,11 @@ impl ContentError {
         }
     }
 
-    /// Points at `line:column` (1-based) of `source`, the file's text, and quotes that line.
+    /// Points at `line:column` (1-based) of `source`, the file's text, and quotes that line. A
+    /// line past the end (a parser that also counts a bare CR as a line break) becomes the last.
     pub fn at(mut self, source: &str, line: usize, column: usize) -> Self {
-        self.location = Some((line, column));
+        let line = line.clamp(1, source.lines().count().max(1));
+        self.location = Some((line, column.max(1)));
         self.snippet = source
             .lines()
             .nth(line.saturating_sub(1))

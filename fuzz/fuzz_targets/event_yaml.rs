@@ -11,8 +11,8 @@ fuzz_target!(|data: &[u8]| {
     let path = std::path::Path::new("content/events/x.yaml");
     match annals::store::parse_event_text(path, text) {
         Ok(event) => {
-            let written = annals::store::event_to_yaml(&event)
-                .unwrap_or_else(|e| panic!("{e}: {event:?}"));
+            let written =
+                annals::store::event_to_yaml(&event).unwrap_or_else(|e| panic!("{e}: {event:?}"));
             let back = annals::store::parse_event_text(path, &written).expect("reads back");
             assert_eq!(back, event, "{written}");
         }

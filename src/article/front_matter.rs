@@ -112,6 +112,11 @@ fn yaml(
                 Some((at, rest)) if at.starts_with("line ") && at.contains(" column ") => rest,
                 _ => message,
             };
+            // Also a trailing " at line 5, column 1" of its own.
+            let message = match message.rsplit_once(" at line ") {
+                Some((rest, at)) if at.contains(", column ") => rest,
+                _ => message,
+            };
             Err(
                 ContentError::new(
                     path,
@@ -353,6 +358,16 @@ mod tests {
             assert!(shown.len() < 2_000, "{} bytes: {shown}", shown.len());
             assert!(shown.contains("nested too deeply"), "{shown}");
         }
+    }
+
+    #[test]
+    fn bare_carriage_returns_do_not_point_past_the_end() {
+        // Found by the front_matter fuzz target: YAML counts a lone CR as a line break.
+        let source = "---\n#+--\r\r\r\r\0\n---\n'";
+        let e = parse(Path::new("a.md"), source).map(|_| ()).unwrap_err();
+        let (line, _) = e.location.unwrap();
+        assert!(line <= source.lines().count(), "{e}");
+        assert!(!e.message.contains(" at line "), "{e}");
     }
 
     proptest::proptest! {
