@@ -95,7 +95,12 @@ impl Config {
     /// Reads `site.toml` from `path`. A missing file is an error: every site has one.
     pub fn load(path: &Path) -> anyhow::Result<Config> {
         let text = std::fs::read_to_string(path).map_err(|e| {
-            anyhow::Error::new(ContentError::new(path, format!("cannot read the site settings: {e}")).help(
+            let message = if e.kind() == std::io::ErrorKind::NotFound {
+                "there is no site.toml here, so this folder is not an annals site".to_string()
+            } else {
+                format!("cannot read the site settings: {e}")
+            };
+            anyhow::Error::new(ContentError::new(path, message).help(
                 "run `annals init` to create a site, or run annals from a folder that has site.toml",
             ))
         })?;
@@ -105,7 +110,14 @@ impl Config {
     pub fn parse(path: &Path, text: &str) -> Result<Config, ContentError> {
         toml::from_str(text).map_err(|e| {
             let message = e.message().to_string();
-            let mut err = ContentError::new(path, format!("site.toml is not valid: {message}"));
+            let shown = match message
+                .strip_prefix("unknown field `")
+                .and_then(|m| m.split('`').next())
+            {
+                Some(unknown) => format!("unknown key `{unknown}` in site.toml"),
+                None => format!("site.toml is not valid: {message}"),
+            };
+            let mut err = ContentError::new(path, shown);
             if let Some(span) = e.span() {
                 err = err.at_offset(text, span.start);
             }
@@ -121,8 +133,12 @@ impl Config {
 fn suggest_key(message: &str) -> Option<String> {
     let unknown = message.strip_prefix("unknown field `")?.split('`').next()?;
     let expected: Vec<&str> = message.split('`').skip(3).step_by(2).collect();
-    let best = crate::suggest::closest(unknown, expected.iter().copied())?;
-    Some(format!("did you mean `{best}`?"))
+    Some(
+        match crate::suggest::closest(unknown, expected.iter().copied()) {
+            Some(best) => format!("did you mean `{best}`?"),
+            None => format!("the keys allowed here are {}", expected.join(", ")),
+        },
+    )
 }
 
 #[cfg(test)]

@@ -31,9 +31,11 @@ impl ContentError {
         }
     }
 
-    /// Points at `line:column` (1-based) of `source`, the file's text, and quotes that line.
+    /// Points at `line:column` (1-based) of `source`, the file's text, and quotes that line. A
+    /// line past the end (a parser that also counts a bare CR as a line break) becomes the last.
     pub fn at(mut self, source: &str, line: usize, column: usize) -> Self {
-        self.location = Some((line, column));
+        let line = line.clamp(1, source.lines().count().max(1));
+        self.location = Some((line, column.max(1)));
         self.snippet = source
             .lines()
             .nth(line.saturating_sub(1))
@@ -54,6 +56,19 @@ impl ContentError {
 
     pub fn path(&self) -> &Path {
         &self.path
+    }
+}
+
+/// A YAML or TOML parser's message about one of its limits (nesting depth, node count, bytes),
+/// in words a writer can act on; any other message unchanged.
+pub fn plain_parser_message(message: &str) -> String {
+    let lower = message.to_ascii_lowercase();
+    if lower.contains("recursion") || lower.contains("depth") {
+        "lists or mappings are nested too deeply (annals reads at most 64 levels)".to_string()
+    } else if let Some(limit) = message.strip_prefix("budget breached: ") {
+        format!("it is too large to read safely (over the parser's limit: {limit}); split it up")
+    } else {
+        message.to_string()
     }
 }
 
@@ -79,12 +94,8 @@ impl fmt::Display for ContentError {
         if let (Some((line, column)), Some(snippet)) = (self.location, &self.snippet) {
             let number = line.to_string();
             let pad = " ".repeat(number.len());
-            let caret_pad: String = snippet
-                .chars()
-                .take(column.saturating_sub(1))
-                .map(|c| if c == '\t' { '\t' } else { ' ' })
-                .collect();
-            write!(f, "\n{pad} |\n{number} | {snippet}\n{pad} | {caret_pad}^")?;
+            let (shown, caret_pad) = window(snippet, column);
+            write!(f, "\n{pad} |\n{number} | {shown}\n{pad} | {caret_pad}^")?;
         }
         if let Some(help) = &self.help {
             write!(f, "\n  = help: {help}")?;
@@ -94,6 +105,47 @@ impl fmt::Display for ContentError {
 }
 
 impl std::error::Error for ContentError {}
+
+/// Characters of the quoted line shown on each side of the column.
+const WINDOW: usize = 60;
+
+/// The part of `line` around the 1-based `column` that an error quotes, and the padding that
+/// puts a caret under that column. A long line (a minified file, a 10 MB paragraph) is cut to
+/// [`WINDOW`] characters each side, marked with `…`; control characters (terminal escapes, CR,
+/// NUL) and bidirectional overrides, which would garble or reorder the terminal, become `�`.
+fn window(line: &str, column: usize) -> (String, String) {
+    let col = column.saturating_sub(1);
+    let start = col.saturating_sub(WINDOW);
+    let mut shown = String::new();
+    let mut caret_pad = String::new();
+    if start > 0 {
+        shown.push('…');
+        caret_pad.push(' ');
+    }
+    let mut chars = line.chars().skip(start);
+    for i in start..col + WINDOW {
+        let Some(c) = chars.next() else {
+            break;
+        };
+        let c = match c {
+            '\t' => '\t',
+            c if c.is_control()
+                || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}') =>
+            {
+                '\u{FFFD}'
+            }
+            c => c,
+        };
+        if i < col {
+            caret_pad.push(if c == '\t' { '\t' } else { ' ' });
+        }
+        shown.push(c);
+    }
+    if chars.next().is_some() {
+        shown.push('…');
+    }
+    (shown, caret_pad)
+}
 
 #[cfg(test)]
 mod tests {
@@ -109,6 +161,48 @@ mod tests {
             err.to_string(),
             "front matter does not parse\n  --> content/a.md:3:7\n  |\n3 | date: [2017\n  |       ^\n  = help: close the list"
         );
+    }
+
+    #[test]
+    fn long_lines_are_cut_around_the_column_and_escapes_neutralised() {
+        let line = format!("{}X{}", "a".repeat(1000), "b".repeat(1000));
+        let err = ContentError::new("a.md", "bad").at(&line, 1, 1001);
+        let text = err.to_string();
+        assert!(text.len() < 400, "{text}");
+        let lines: Vec<&str> = text.lines().collect();
+        let caret = lines[4].chars().position(|c| c == '^').unwrap();
+        assert_eq!(lines[3].chars().nth(caret), Some('X'), "{text}");
+        assert!(
+            lines[3].starts_with("1 | …a") && lines[3].ends_with("b…"),
+            "{text}"
+        );
+
+        let err = ContentError::new("a.md", "bad").at("x: \u{1b}[2J\u{202E}\r\0y", 1, 9);
+        let text = err.to_string();
+        assert!(
+            !text.contains(['\u{1b}', '\u{202E}', '\r', '\0']),
+            "{text:?}"
+        );
+        assert!(text.contains("1 | x: �[2J���y\n  |         ^"), "{text}");
+    }
+
+    #[test]
+    fn parser_limits_are_named_in_plain_words() {
+        for jargon in [
+            "budget breached: Depth { depth: 65 }",
+            "recursion limit exceeded",
+            "cannot recurse further; max recursion depth met",
+        ] {
+            assert_eq!(
+                plain_parser_message(jargon),
+                "lists or mappings are nested too deeply (annals reads at most 64 levels)"
+            );
+        }
+        assert_eq!(
+            plain_parser_message("budget breached: Nodes { nodes: 250001 }"),
+            "it is too large to read safely (over the parser's limit: Nodes { nodes: 250001 }); split it up"
+        );
+        assert_eq!(plain_parser_message("expected string"), "expected string");
     }
 
     #[test]

@@ -112,8 +112,19 @@ fn yaml(
                 Some((at, rest)) if at.starts_with("line ") && at.contains(" column ") => rest,
                 _ => message,
             };
+            // Also a trailing " at line 5, column 1" of its own.
+            let message = match message.rsplit_once(" at line ") {
+                Some((rest, at)) if at.contains(", column ") => rest,
+                _ => message,
+            };
             Err(
-                ContentError::new(path, format!("front matter does not parse: {message}"))
+                ContentError::new(
+                    path,
+                    format!(
+                        "front matter does not parse: {}",
+                        crate::error::plain_parser_message(message)
+                    ),
+                )
                     .at(source, first_line + line.max(1) - 1, column.max(1))
                     .help("front matter between `---` lines is YAML: `key: value` on each line, lists as `[a, b]`; quote values holding `: ` or starting with `[`, `{`, `*`, `&`"),
             )
@@ -138,7 +149,7 @@ fn toml_table(
                 path,
                 format!(
                     "front matter does not parse: {}",
-                    first_line_of(e.message())
+                    crate::error::plain_parser_message(&first_line_of(e.message()))
                 ),
             )
             .at_offset(source, at)
@@ -327,5 +338,66 @@ mod tests {
             err("---\ntitle: x\n"),
             "front matter is never closed\n  --> content/a.md:1:1\n  |\n1 | ---\n  | ^\n  = help: end the front matter with a line holding only `---`"
         );
+    }
+
+    #[test]
+    fn deep_nesting_is_refused_with_a_location_not_a_stack_overflow() {
+        let yaml = format!("---\ntags: {}\n---\nText.\n", "[".repeat(100_000));
+        let toml = format!("+++\ntags = {}\n+++\nText.\n", "[".repeat(100_000));
+        let mut block = String::from("---\ntitle: A\nextra:\n");
+        for depth in 1..2_000 {
+            block.push_str(&" ".repeat(depth));
+            block.push_str("a:\n");
+        }
+        block.push_str("---\nText.\n");
+        for source in [yaml, toml, block] {
+            let e = parse(Path::new("a.md"), &source).map(|_| ()).unwrap_err();
+            let (line, _) = e.location.expect("located");
+            assert!((2..=source.lines().count()).contains(&line), "{e}");
+            let shown = e.to_string();
+            assert!(shown.len() < 2_000, "{} bytes: {shown}", shown.len());
+            assert!(shown.contains("nested too deeply"), "{shown}");
+        }
+    }
+
+    #[test]
+    fn bare_carriage_returns_do_not_point_past_the_end() {
+        // Found by the front_matter fuzz target: YAML counts a lone CR as a line break.
+        let source = "---\n#+--\r\r\r\r\0\n---\n'";
+        let e = parse(Path::new("a.md"), source).map(|_| ()).unwrap_err();
+        let (line, _) = e.location.unwrap();
+        assert!(line <= source.lines().count(), "{e}");
+        assert!(!e.message.contains(" at line "), "{e}");
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(512))]
+
+        /// Any text after a `---` or `+++` fence: no panic, the body is the end of the file,
+        /// and an error points at a line and column that exist.
+        #[test]
+        fn any_front_matter_is_parsed_or_located(
+            fence in proptest::sample::select(vec!["---", "+++"]),
+            front in "[a-z_:=\\[\\]{}\"'#&*!|>%@,\\- \\t\n0-9]{0,80}|\\PC{0,40}",
+            close in proptest::bool::ANY,
+            body in "\\PC{0,20}",
+        ) {
+            let source = if close {
+                format!("{fence}\n{front}\n{fence}\n{body}")
+            } else {
+                format!("{fence}\n{front}")
+            };
+            match parse(Path::new("a.md"), &source) {
+                Ok(parsed) => proptest::prop_assert!(source.ends_with(parsed.body)),
+                Err(e) => {
+                    if let Some((line, column)) = e.location {
+                        let lines: Vec<&str> = source.lines().collect();
+                        proptest::prop_assert!(line >= 1 && line <= lines.len().max(1), "{}", e);
+                        let width = lines.get(line - 1).map_or(0, |l| l.chars().count());
+                        proptest::prop_assert!(column >= 1 && column <= width + 1, "{}", e);
+                    }
+                }
+            }
+        }
     }
 }

@@ -333,6 +333,12 @@ fn is_chrome(name: &str, attrs: &[(String, String)]) -> bool {
         })
 }
 
+/// The text a browser would show for an HTML fragment (an HTML block inside Markdown): tags
+/// dropped, scripts, styles and page chrome dropped with their contents, entities decoded.
+pub fn fragment_text(html: &str) -> String {
+    render(&tokenize(html))
+}
+
 /// Plain text of `tokens`: block elements become paragraph breaks, chrome elements are dropped.
 fn render(tokens: &[Token]) -> String {
     let mut out = String::new();

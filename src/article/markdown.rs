@@ -11,11 +11,30 @@ pub fn to_text(markdown: &str) -> (String, Option<String>) {
     let mut heading: Option<String> = None;
     let mut lists = 0usize;
     let mut images = 0usize;
+    // Raw HTML blocks, gathered until the block ends, then read as a browser would show them:
+    // prose beside a `<script>` or inside a `<div>` is text of the article.
+    let mut html_block = String::new();
+    // Inside an inline `<script>` or `<style>`: its text is code, not prose.
+    let mut in_code_element = false;
     // No smart punctuation: quotes must match the article as its author wrote it.
     let options =
         Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_FOOTNOTES;
     for event in Parser::new_ext(markdown, options) {
+        if let Event::Html(html) = &event {
+            html_block.push_str(html);
+            continue;
+        }
+        flush_html(&mut out, &mut html_block);
         match event {
+            Event::InlineHtml(tag) => {
+                let tag = tag.to_ascii_lowercase();
+                if tag.starts_with("<script") || tag.starts_with("<style") {
+                    in_code_element = true;
+                } else if tag.starts_with("</script") || tag.starts_with("</style") {
+                    in_code_element = false;
+                }
+            }
+            Event::Text(_) if in_code_element => {}
             Event::Start(Tag::Heading { .. }) => {
                 paragraph(&mut out);
                 heading = Some(String::new());
@@ -72,7 +91,22 @@ pub fn to_text(markdown: &str) -> (String, Option<String>) {
             _ => {}
         }
     }
+    flush_html(&mut out, &mut html_block);
     (super::html::tidy(&out), first_heading)
+}
+
+/// Appends the text of a gathered HTML block as a paragraph of its own.
+fn flush_html(out: &mut String, html_block: &mut String) {
+    if html_block.is_empty() {
+        return;
+    }
+    let text = super::html::fragment_text(html_block);
+    html_block.clear();
+    if !text.is_empty() {
+        paragraph(out);
+        out.push_str(&text);
+        paragraph(out);
+    }
 }
 
 fn line(out: &mut String) {
@@ -101,6 +135,17 @@ mod tests {
         assert_eq!(
             text,
             "The embassy hedges\n\nFirst para with a link and code.\nSame para.\n\none\ntwo\nnested\n\nlet x = 1;\nlet y = 2;\n\nquoted\n\nLast."
+        );
+    }
+
+    #[test]
+    fn raw_html_keeps_the_text_a_browser_shows_and_drops_scripts() {
+        let (text, _) = to_text(
+            "<script>alert('body')</script> The embassy closed on Thursday.\n\n<div class=\"story\">\n<p>Talks &amp; more talks.</p>\n</div>\n\nInline <b>bold</b> and <script>alert(2)</script> end.\n\n<style>p{}</style>\n<div class=\"newsletter\">Subscribe now</div>\n",
+        );
+        assert_eq!(
+            text,
+            "The embassy closed on Thursday.\n\nTalks & more talks.\n\nInline bold and end."
         );
     }
 }

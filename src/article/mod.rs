@@ -64,6 +64,11 @@ pub struct Loaded {
     pub warnings: Vec<Warning>,
 }
 
+/// Largest article file annals reads, in bytes (64 MiB). A bigger file is almost certainly not
+/// one article (a database dump, a video renamed `.txt`); it is skipped with a warning naming the
+/// file and the limit. JSON Lines files hold many articles and are exempt.
+pub const MAX_ARTICLE_BYTES: u64 = 64 * 1024 * 1024;
+
 const NO_DATE_HELP: &str = "add `date: 2017-03-02` to its front matter, name the file 2017-03-02-title.txt, or run annals extract --date 2017-03-02 (its relative dates stay unanchored until then)";
 
 /// Every article below `content_dir` (a path of its own, or relative to `site_root`), loaded in
@@ -73,7 +78,7 @@ pub fn load_dir(site_root: &Path, content_dir: &Path) -> anyhow::Result<Loaded> 
     if !content.is_dir() {
         return Err(ContentError::new(
             &content,
-            format!("the content folder {} does not exist", content.display()),
+            format!("the content folder `{}` does not exist", content.display()),
         )
         .help("create it and put articles in it, or point `content_dir` in site.toml at your articles")
         .into());
@@ -121,6 +126,24 @@ pub fn load_one(site_root: &Path, content_dir: &Path, path: &Path) -> anyhow::Re
     let content = resolve(site_root, content_dir);
     let shown = path.strip_prefix(site_root).unwrap_or(path).to_path_buf();
     let mut loaded = Loaded::default();
+    let is_jsonl = path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("jsonl"));
+    if !is_jsonl
+        && let Ok(meta) = std::fs::metadata(path)
+        && meta.len() > MAX_ARTICLE_BYTES
+    {
+        loaded.warnings.push(warning(
+            &shown,
+            format!(
+                "is {} MiB, more than the {} MiB an article may be; skipped (split it into \
+                 several articles)",
+                meta.len().div_ceil(1024 * 1024),
+                MAX_ARTICLE_BYTES / (1024 * 1024)
+            ),
+        ));
+        return Ok(loaded);
+    }
     let bytes = match std::fs::read(path) {
         Ok(bytes) => bytes,
         Err(e) => {

@@ -175,7 +175,7 @@ fn missing_and_empty_content_folders() {
     let err = load_dir(dir.path(), Path::new("content")).unwrap_err();
     assert!(
         err.to_string().starts_with(&format!(
-            "the content folder {} does not exist",
+            "the content folder `{}` does not exist",
             dir.path().join("content").display()
         )),
         "{err}"

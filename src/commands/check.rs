@@ -28,13 +28,24 @@ pub fn run(root: &Path) -> anyhow::Result<Outcome> {
         .count();
     let warnings = diagnostics.len() - errors;
     println!(
-        "Checked {} articles and {} events: {errors} errors, {warnings} warnings.",
-        articles.len(),
-        store.events.len()
+        "Checked {}, {}: {}, {}.",
+        count(articles.len(), "article"),
+        count(store.events.len(), "event"),
+        count(errors, "error"),
+        count(warnings, "warning")
     );
     Ok(if errors > 0 {
         Outcome::ContentErrors
     } else {
         Outcome::Ok
     })
+}
+
+/// `1 error`, `2 errors`.
+fn count(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
 }

@@ -20,9 +20,13 @@ version.
 
 pub fn run(dir: &Path) -> anyhow::Result<Outcome> {
     if dir.join("site.toml").exists() {
+        let place = if dir.as_os_str().is_empty() || dir == Path::new(".") {
+            "this folder".to_string()
+        } else {
+            dir.display().to_string()
+        };
         bail!(
-            "{} already has a site.toml; annals init never overwrites a site (pick an empty folder)",
-            dir.display()
+            "{place} already has a site.toml; annals init never overwrites a site (pick an empty folder)"
         );
     }
     let files: [(&str, &str); 3] = [

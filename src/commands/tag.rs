@@ -55,6 +55,12 @@ fn read_input(file: Option<&Path>) -> anyhow::Result<(String, Vec<u8>)> {
     match file {
         None => read_stdin(),
         Some(p) if p == Path::new("-") => read_stdin(),
+        Some(path) if path.is_dir() => {
+            bail!(
+                "{} is a folder; give annals tag one text file (or `-` for standard input)",
+                path.display()
+            )
+        }
         Some(path) => {
             let bytes =
                 std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;

@@ -92,11 +92,13 @@ pub fn escape(text: &str) -> String {
 }
 
 /// One content line, folded so no physical line exceeds 75 octets (continuations start with a
-/// space), never inside a UTF-8 character, each ending in CRLF.
+/// space), never inside a UTF-8 character, each ending in CRLF. Control characters are dropped
+/// (text values are escaped before this; a CR or LF in anything else, such as a base URL, would
+/// start a property of its own).
 pub fn fold(line: &str) -> String {
     let mut out = String::with_capacity(line.len() + line.len() / 70 * 3 + 2);
     let mut width = 0;
-    for c in line.chars() {
+    for c in line.chars().filter(|c| !c.is_control()) {
         let n = c.len_utf8();
         if width + n > 75 {
             out.push_str("\r\n ");
@@ -122,6 +124,14 @@ mod tests {
         }
         let unfolded = folded.replace("\r\n ", "");
         assert_eq!(unfolded, format!("{line}\r\n"));
+    }
+
+    #[test]
+    fn line_breaks_outside_text_values_cannot_start_a_property() {
+        assert_eq!(
+            fold("URL:https://x\r\nBEGIN:VEVENT\u{0}/"),
+            "URL:https://xBEGIN:VEVENT/\r\n"
+        );
     }
 
     #[test]

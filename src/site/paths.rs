@@ -7,7 +7,8 @@ use std::collections::{BTreeMap, HashSet};
 const MAX_SLUG: usize = 80;
 
 /// A lowercase ASCII slug: letters and digits, runs of anything else become one `-`; accented
-/// Latin letters lose their accents. Never empty, never `.` or `..`, at most 80 bytes.
+/// Latin letters lose their accents. Never empty, never `.` or `..`, never a name Windows
+/// reserves for a device (`con`, `nul`, `com1`...), at most 80 bytes.
 pub fn slugify(text: &str) -> String {
     let mut slug = String::with_capacity(text.len());
     let mut dash = false;
@@ -32,7 +33,22 @@ pub fn slugify(text: &str) -> String {
     if slug.is_empty() {
         slug.push_str("item");
     }
+    if is_reserved(&slug) {
+        slug.push_str("-item");
+    }
     slug
+}
+
+/// Whether `name` (before any extension, any case) is a device name Windows will not create a
+/// file or folder under: `con`, `prn`, `aux`, `nul`, `com1`-`com9`, `lpt1`-`lpt9`.
+pub fn is_reserved(name: &str) -> bool {
+    let stem = name.split('.').next().unwrap_or(name).to_ascii_lowercase();
+    let stem = stem.trim_end_matches([' ', '.']);
+    matches!(stem, "con" | "prn" | "aux" | "nul")
+        || ((stem.starts_with("com") || stem.starts_with("lpt"))
+            && stem.len() == 4
+            && stem.as_bytes()[3].is_ascii_digit()
+            && stem.as_bytes()[3] != b'0')
 }
 
 /// The ASCII letters or digits a character stands for, or `""` for a separator.
@@ -132,6 +148,11 @@ mod tests {
         assert_eq!(slugify("2017/embassy#3"), "2017-embassy-3");
         assert_eq!(slugify("  -Hello--World-  "), "hello-world");
         assert_eq!(slugify("東京"), "item");
+        assert_eq!(slugify("CON"), "con-item");
+        assert_eq!(slugify("nul"), "nul-item");
+        assert_eq!(slugify("Lpt1"), "lpt1-item");
+        assert_eq!(slugify("com0"), "com0");
+        assert_eq!(slugify("console"), "console");
         let long = slugify(&"ab ".repeat(100));
         assert!(long.len() <= 80 && !long.ends_with('-'), "{long}");
     }

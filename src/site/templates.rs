@@ -47,6 +47,11 @@ pub const BUILTIN: &[(&str, &str)] = &[
 
 /// The default theme's static files, compiled in.
 pub const STATIC: &[(&str, &str)] = &[
+    // A file rather than a data: URL, so no page carries a data: link at all.
+    (
+        "favicon.svg",
+        include_str!("../../themes/default/static/favicon.svg"),
+    ),
     (
         "style.css",
         include_str!("../../themes/default/static/style.css"),

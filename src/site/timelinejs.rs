@@ -6,6 +6,7 @@ use serde_json::{Map, Value, json};
 use crate::time::Granularity;
 
 use super::SiteInfo;
+use super::markdown::escape_html;
 use super::model::Model;
 
 pub fn timeline(model: &Model, site: &SiteInfo) -> String {
@@ -24,7 +25,9 @@ pub fn timeline(model: &Model, site: &SiteInfo) -> String {
                 "unique_id": view.slug,
                 "start_date": date(interval.first, g),
                 "display_date": view.human,
-                "text": { "headline": view.title, "text": view.summary_html },
+                // TimelineJS shows headlines and text as HTML: titles are escaped, summaries are
+                // already sanitised HTML.
+                "text": { "headline": escape_html(&view.title), "text": view.summary_html },
             });
             let needs_end = !single_unit
                 || matches!(
@@ -40,13 +43,16 @@ pub fn timeline(model: &Model, site: &SiteInfo) -> String {
                 event["end_date"] = date(interval.last, g);
             }
             if let Some(tag) = view.tags.first() {
-                event["group"] = json!(tag.name);
+                event["group"] = json!(escape_html(&tag.name));
             }
             event
         })
         .collect();
     let doc = json!({
-        "title": { "text": { "headline": site.title, "text": site.description } },
+        "title": { "text": {
+            "headline": escape_html(&site.title),
+            "text": escape_html(&site.description),
+        } },
         "events": events,
     });
     let mut text = serde_json::to_string_pretty(&doc).expect("JSON values serialise");

@@ -186,14 +186,20 @@ fn located(
             "keep one of them; YAML allows each key once per mapping".to_string(),
         )
     } else if message.contains("is not a date") {
-        (
-            message,
+        let help = if message.contains("ends before it starts") {
+            "write the earlier date first: `start/end`"
+        } else if message.contains(" has no day ") {
+            "check the day: that month is shorter"
+        } else {
             "`~` marks an approximate date and `?` an uncertain one; see docs/events.md"
-                .to_string(),
-        )
+        };
+        (message, help.to_string())
     } else {
         (
-            format!("the event file is not valid YAML for an event: {message}"),
+            format!(
+                "the event file is not valid YAML for an event: {}",
+                crate::error::plain_parser_message(&message)
+            ),
             "see docs/events.md for the format of event files".to_string(),
         )
     };

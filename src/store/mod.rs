@@ -30,6 +30,21 @@ pub use check::{ArticleRef, Diagnostic, Severity, check};
 pub use load::load;
 pub use plan::{AddedEvent, NewSource, Plan, UpdatedEvent, plan};
 
+/// One event file's text parsed exactly as [`load`] parses it (`path` names the file in errors
+/// and gives the id when the text has none). For fuzzing and tools.
+pub fn parse_event_text(
+    path: &std::path::Path,
+    text: &str,
+) -> Result<Event, crate::error::ContentError> {
+    load::parse_event(path, text)
+}
+
+/// The text annals writes for `event` (an error if it would not read back equal). For fuzzing
+/// and tools.
+pub fn event_to_yaml(event: &Event) -> Result<String, String> {
+    yaml_edit::to_yaml(event)
+}
+
 /// Who last wrote an event file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Class {

@@ -86,8 +86,13 @@ pub fn plan(
     let mut texts: HashMap<usize, String> = HashMap::new();
     let mut sources: HashMap<usize, Vec<Source>> = HashMap::new();
     let mut refreshed: BTreeSet<usize> = BTreeSet::new();
-    let mut taken: BTreeSet<String> = store.events.iter().map(Store::file_name).collect();
-    taken.extend(plan.state.files.keys().cloned());
+    // File names in use, lowercased: `A.yaml` and `a.yaml` are one file on macOS and Windows.
+    let mut taken: BTreeSet<String> = store
+        .events
+        .iter()
+        .map(|e| Store::file_name(e).to_lowercase())
+        .collect();
+    taken.extend(plan.state.files.keys().map(|k| k.to_lowercase()));
 
     for fresh in extracted {
         let by_id = store.events.iter().position(|s| {
@@ -190,7 +195,7 @@ fn add(fresh: Event, taken: &mut BTreeSet<String>, plan: &mut Plan) {
         Err(why) => return plan.warnings.push(why),
     };
     let name = free_file_name(&fresh.id, taken);
-    taken.insert(name.clone());
+    taken.insert(name.to_lowercase());
     let record = record(&fresh, &text);
     plan.added.push(AddedEvent {
         id: fresh.id,
@@ -240,24 +245,35 @@ pub(crate) fn collapse(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// `<id>.yaml`, with characters unsafe in file names replaced and `-2`, `-3`... added if taken.
+/// Longest file stem for an event file, in bytes: ids can be any length, file names cannot.
+const MAX_STEM: usize = 100;
+
+/// `<id>.yaml`, with characters unsafe in file names replaced, cut to [`MAX_STEM`] bytes, a
+/// Windows device name (`con`, `nul`...) suffixed, and `-2`, `-3`... added if the name is taken,
+/// ignoring case (so `A` and `a` do not share a file on macOS or Windows): `taken` holds the
+/// names in use, lowercased.
 fn free_file_name(id: &str, taken: &BTreeSet<String>) -> String {
-    let mut stem: String = id
-        .chars()
-        .map(|c| {
-            if c.is_alphanumeric() || c == '-' || c == '_' {
-                c
-            } else {
-                '-'
-            }
-        })
-        .collect();
+    let mut stem = String::new();
+    for c in id.chars() {
+        let c = if c.is_alphanumeric() || c == '-' || c == '_' {
+            c
+        } else {
+            '-'
+        };
+        if stem.len() + c.len_utf8() > MAX_STEM {
+            break;
+        }
+        stem.push(c);
+    }
     if stem.is_empty() {
         stem.push_str("event");
     }
+    if crate::site::paths::is_reserved(&stem) {
+        stem.push_str("-event");
+    }
     let mut name = format!("{stem}.yaml");
     let mut n = 2;
-    while taken.contains(&name) {
+    while taken.contains(&name.to_lowercase()) {
         name = format!("{stem}-{n}.yaml");
         n += 1;
     }
@@ -327,5 +343,37 @@ impl fmt::Display for Plan {
             writeln!(f, "  warning: {w}")?;
         }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod file_name_tests {
+    use super::*;
+
+    fn taken(names: &[&str]) -> BTreeSet<String> {
+        names.iter().map(|n| n.to_lowercase()).collect()
+    }
+
+    #[test]
+    fn hostile_ids_become_plain_bounded_file_names() {
+        let none = taken(&[]);
+        assert_eq!(free_file_name("../../etc/x", &none), "------etc-x.yaml");
+        assert_eq!(free_file_name("/abs", &none), "-abs.yaml");
+        assert_eq!(free_file_name("C:\\x", &none), "C--x.yaml");
+        assert_eq!(free_file_name("CON", &none), "CON-event.yaml");
+        assert_eq!(free_file_name("nul", &none), "nul-event.yaml");
+        assert_eq!(free_file_name("", &none), "event.yaml");
+        let long = free_file_name(&"é".repeat(300), &none);
+        assert!(long.len() <= MAX_STEM + 5, "{} bytes", long.len());
+        assert!(long.ends_with(".yaml"));
+    }
+
+    #[test]
+    fn names_differing_only_in_case_do_not_share_a_file() {
+        assert_eq!(free_file_name("a", &taken(&["A.yaml"])), "a-2.yaml");
+        assert_eq!(
+            free_file_name("A", &taken(&["a.yaml", "a-2.yaml"])),
+            "A-3.yaml"
+        );
     }
 }

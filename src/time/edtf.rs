@@ -386,4 +386,53 @@ mod tests {
         assert!(Edtf::parse("2017-13").is_err());
         assert!(Edtf::parse("").is_err());
     }
+
+    fn point() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::prelude::*;
+        let year = prop_oneof![
+            (0..10_000i32).prop_map(|y| format!("{y:04}")),
+            (0..1000i32).prop_map(|d| format!("{d:03}X")),
+            (0..100i32).prop_map(|c| format!("{c:02}XX")),
+            "[-+]?[0-9X]{1,4}",
+        ];
+        let rest = prop_oneof![
+            Just(String::new()),
+            (0..100u32).prop_map(|m| format!("-{m:02}")),
+            (0..14u32, 0..33u32).prop_map(|(m, d)| format!("-{m:02}-{d:02}")),
+            "-[0-9]{1,3}(-[0-9]{1,3})?",
+        ];
+        let qualifier = prop_oneof![Just(""), Just("~"), Just("?"), Just("%")];
+        (year, rest, qualifier).prop_map(|(y, r, q)| format!("{y}{r}{q}"))
+    }
+
+    fn edtf_text() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::prelude::*;
+        prop_oneof![
+            point(),
+            (point(), point()).prop_map(|(a, b)| format!("{a}/{b}")),
+            "\\PC{0,24}",
+            "[0-9X/~?%\\- ]{0,24}",
+        ]
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2048))]
+
+        /// Whatever parses prints as a date that parses back to the same date, and prints the
+        /// same again; whatever fails says why, and nothing panics.
+        #[test]
+        fn parse_display_parse_is_the_identity(text in edtf_text()) {
+            match Edtf::parse(&text) {
+                Ok(date) => {
+                    let shown = date.to_string();
+                    let again = Edtf::parse(&shown);
+                    proptest::prop_assert_eq!(again.as_ref().ok(), Some(&date), "{} -> {}", text, shown);
+                    proptest::prop_assert_eq!(again.unwrap().to_string(), shown);
+                    let interval = date.interval();
+                    proptest::prop_assert!(interval.first <= interval.last);
+                }
+                Err(e) => proptest::prop_assert!(!e.reason.is_empty()),
+            }
+        }
+    }
 }

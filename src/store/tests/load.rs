@@ -107,7 +107,7 @@ fn an_impossible_date_points_at_the_date_value() {
     .unwrap_err();
     assert_eq!(
         err.to_string(),
-        "`2017-02-30` is not a date: 2017-02 has no day 30 (write e.g. 2017, 2017-03, 2017-03-01, 2017-03-01/2017-03-05, 2017-03~)\n  --> ev/x.yaml:2:7\n  |\n2 | date: 2017-02-30\n  |       ^\n  = help: `~` marks an approximate date and `?` an uncertain one; see docs/events.md"
+        "`2017-02-30` is not a date: 2017-02 has no day 30 (write e.g. 2017, 2017-03, 2017-03-01, 2017-03-01/2017-03-05, 2017-03~)\n  --> ev/x.yaml:2:7\n  |\n2 | date: 2017-02-30\n  |       ^\n  = help: check the day: that month is shorter"
     );
     let err = parse_event(
         Path::new("ev/x.yaml"),

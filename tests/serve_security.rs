@@ -1,0 +1,158 @@
+//! `annals serve` as a client meets it: loopback only, traversal refused, and a client that
+//! stalls halfway through its request does not hold up anyone else.
+
+mod common;
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::{Ipv4Addr, SocketAddr, TcpListener, TcpStream};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use common::Site;
+
+/// The server process, killed when the test ends however it ends.
+struct Server(Child);
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind((Ipv4Addr::LOCALHOST, 0))
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+/// Starts `annals serve` on a free port and waits until it prints that it is serving.
+fn start(site: &Site) -> (Server, u16) {
+    let port = free_port();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_annals"))
+        .args(["serve", "--port", &port.to_string()])
+        .current_dir(site.dir.path())
+        .env("NO_COLOR", "1")
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("start annals serve");
+    let stderr = child.stderr.take().unwrap();
+    let server = Server(child);
+    let mut lines = BufReader::new(stderr).lines();
+    let deadline = Instant::now() + Duration::from_secs(120);
+    loop {
+        let line = lines
+            .next()
+            .expect("annals serve exited before serving")
+            .unwrap();
+        if line.starts_with("serving ") {
+            assert!(
+                line.ends_with(&format!("at http://127.0.0.1:{port}/")),
+                "{line}"
+            );
+            break;
+        }
+        assert!(Instant::now() < deadline, "annals serve never started");
+    }
+    // Keep draining stderr so the server never blocks on a full pipe.
+    std::thread::spawn(move || for _ in lines {});
+    (server, port)
+}
+
+/// The status code and body of a raw request, with a timeout so a hang fails the test.
+fn request(port: u16, raw: &str, timeout: Duration) -> (u16, String) {
+    let mut stream = TcpStream::connect((Ipv4Addr::LOCALHOST, port)).unwrap();
+    stream.set_read_timeout(Some(timeout)).unwrap();
+    stream.write_all(raw.as_bytes()).unwrap();
+    let mut response = Vec::new();
+    stream
+        .read_to_end(&mut response)
+        .unwrap_or_else(|e| panic!("no complete response to {raw:?} within {timeout:?}: {e}"));
+    let text = String::from_utf8_lossy(&response).into_owned();
+    let status = text
+        .split(' ')
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .unwrap_or_else(|| panic!("not an HTTP response: {text:?}"));
+    (status, text)
+}
+
+fn get(port: u16, path: &str) -> (u16, String) {
+    request(
+        port,
+        &format!("GET {path} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"),
+        Duration::from_secs(5),
+    )
+}
+
+#[test]
+fn serves_loopback_only_refuses_traversal_and_outlives_a_stalled_client() {
+    let site = Site::copy_of("story");
+    site.write("secret.txt", "TOP SECRET");
+    let (_server, port) = start(&site);
+
+    let (status, body) = get(port, "/");
+    assert_eq!(status, 200, "{body}");
+    assert!(body.contains("Harbour Street"), "{body}");
+
+    // Bound to 127.0.0.1 itself, not to every address: 127.0.0.2 is another address.
+    let other = SocketAddr::from(([127, 0, 0, 2], port));
+    assert!(
+        TcpStream::connect_timeout(&other, Duration::from_secs(1)).is_err(),
+        "annals serve answers on 127.0.0.2: it is not bound to 127.0.0.1 alone"
+    );
+
+    for path in [
+        "/../secret.txt",
+        "/../site.toml",
+        "/%2e%2e/secret.txt",
+        "/%2E%2E%2Fsecret.txt",
+        "/..%2f..%2fsecret.txt",
+        "/..%5csecret.txt",
+        "/events/../../secret.txt",
+        "//etc/passwd",
+        "/%2fetc%2fpasswd",
+        "/C:/Windows/win.ini",
+        "/%00",
+        "http://127.0.0.1/../secret.txt",
+    ] {
+        let (status, body) = get(port, path);
+        assert_eq!(status, 404, "{path}: {body}");
+        assert!(
+            !body.contains("TOP SECRET") && !body.contains("root:"),
+            "{path}"
+        );
+    }
+
+    // A client that sends half a request and then nothing.
+    let mut stalled = TcpStream::connect((Ipv4Addr::LOCALHOST, port)).unwrap();
+    stalled
+        .write_all(b"GET /index.html HTTP/1.1\r\nHo")
+        .unwrap();
+    let mut idle = TcpStream::connect((Ipv4Addr::LOCALHOST, port)).unwrap();
+    idle.write_all(b"").unwrap();
+    std::thread::sleep(Duration::from_millis(200));
+    let started = Instant::now();
+    let (status, _) = request(
+        port,
+        "GET /index.html HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n",
+        Duration::from_secs(2),
+    );
+    assert_eq!(status, 200);
+    assert!(
+        started.elapsed() < Duration::from_secs(2),
+        "{:?}",
+        started.elapsed()
+    );
+    // Garbage instead of HTTP does not stop the server either.
+    let mut garbage = TcpStream::connect((Ipv4Addr::LOCALHOST, port)).unwrap();
+    garbage.write_all(&[0xff; 4096]).unwrap();
+    drop(garbage);
+    assert_eq!(get(port, "/index.html").0, 200);
+    drop(stalled);
+    drop(idle);
+}
