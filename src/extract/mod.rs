@@ -86,6 +86,7 @@ fn extract_with(
     };
     let timexes = time::tag_with(text, &options);
     let mut candidates: Vec<Candidate> = Vec::new();
+    let mut told: std::collections::HashSet<(Edtf, String)> = std::collections::HashSet::new();
     let mut next = 0;
     for (sentence_index, span) in sentences::split(text).into_iter().enumerate() {
         let first = next;
@@ -118,10 +119,7 @@ fn extract_with(
                 published: article.published,
             };
             // The same thing told twice in one article (same day, same title) is one candidate.
-            if !candidates
-                .iter()
-                .any(|c| c.date == candidate.date && c.title == candidate.title)
-            {
+            if told.insert((candidate.date, candidate.title.clone())) {
                 candidates.push(candidate);
             }
         }

@@ -14,6 +14,9 @@ const ABBREVIATIONS: &[&str] = &[
     "nev", "okla", "ore", "pa", "tenn", "tex", "va", "vt", "wash", "wis", "wyo",
 ];
 
+/// Longest sentence, in bytes, before it is cut at the next space.
+pub const MAX_SENTENCE_BYTES: usize = 2_000;
+
 /// Byte ranges of the sentences of `text`, trimmed of surrounding whitespace. A blank line
 /// always ends a sentence, so headings and list items never run into the next paragraph.
 pub fn split(text: &str) -> Vec<Range<usize>> {
@@ -23,7 +26,12 @@ pub fn split(text: &str) -> Vec<Range<usize>> {
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
-        if b == b'\n' && next_line_is_blank(bytes, i + 1) {
+        // Text with no sentence end for this long (a pasted table, a hostile one-line file) is cut
+        // at a space, so that no quote, title or name search runs over megabytes.
+        if i - start >= MAX_SENTENCE_BYTES && b == b' ' {
+            push_trimmed(text, start..i, &mut sentences);
+            start = i + 1;
+        } else if b == b'\n' && next_line_is_blank(bytes, i + 1) {
             push_trimmed(text, start..i, &mut sentences);
             start = i + 1;
         } else if matches!(b, b'.' | b'!' | b'?') {
@@ -149,6 +157,15 @@ mod tests {
                 "And 3.5 percent."
             ]
         );
+    }
+
+    #[test]
+    fn endless_text_is_cut_into_bounded_sentences_at_spaces() {
+        let text = "word ".repeat(2_000);
+        let found = split(&text);
+        assert!(found.len() >= 4, "{}", found.len());
+        assert!(found.iter().all(|r| r.len() <= MAX_SENTENCE_BYTES + 5));
+        assert!(found.iter().all(|r| text[r.clone()].starts_with("word")));
     }
 
     #[test]
