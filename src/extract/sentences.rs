@@ -28,10 +28,8 @@ pub fn split(text: &str) -> Vec<Range<usize>> {
         let b = bytes[i];
         // Text with no sentence end for this long (a pasted table, a hostile one-line file) is cut
         // at a space, so that no quote, title or name search runs over megabytes.
-        if i - start >= MAX_SENTENCE_BYTES && b == b' ' {
-            push_trimmed(text, start..i, &mut sentences);
-            start = i + 1;
-        } else if b == b'\n' && next_line_is_blank(bytes, i + 1) {
+        let too_long = i - start >= MAX_SENTENCE_BYTES && b == b' ';
+        if too_long || (b == b'\n' && next_line_is_blank(bytes, i + 1)) {
             push_trimmed(text, start..i, &mut sentences);
             start = i + 1;
         } else if matches!(b, b'.' | b'!' | b'?') {

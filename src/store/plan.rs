@@ -211,7 +211,7 @@ fn add(fresh: Event, taken: &mut BTreeSet<String>, plan: &mut Plan) {
 
 /// Appends `source` to `text` and checks the result reads back as the event with its sources
 /// so far plus `source`, so a bad edit is never written.
-fn appended(
+pub(crate) fn appended(
     path: &std::path::Path,
     text: &str,
     event: &Event,

@@ -71,7 +71,11 @@ pub(crate) fn append_source(text: &str, source: &Source) -> Result<String, Strin
         if is_item && indent.is_none() {
             indent = Some(line.len() - trimmed.len());
         }
-        if !body.is_empty() && !body.starts_with('#') {
+        // An indented line starting with `#` may be text of a block scalar (a quote line "#"),
+        // so it counts as content: appending after an indented comment is harmless, appending
+        // inside a block scalar is not.
+        let indented = trimmed.len() < line.len();
+        if !body.is_empty() && (!body.starts_with('#') || indented) {
             last_content = i;
         }
     }

@@ -110,10 +110,15 @@ proptest::proptest! {
         let back = parse_event(Path::new("x.yaml"), &text);
         proptest::prop_assert_eq!(back.as_ref().ok(), Some(&event), "{}", text);
 
-        // A source appended to the written file reads back too, after the first.
-        let appended = super::yaml_edit::append_source(&text, &source).unwrap();
-        let back = parse_event(Path::new("x.yaml"), &appended).unwrap();
-        proptest::prop_assert_eq!(back.sources, vec![source.clone(), source]);
+        // Appending a source to the written file never produces a file that reads back wrong:
+        // the edit either reads back as the event with both sources, or is refused (the plan
+        // then warns and leaves the file alone). Refusals are rare layouts, such as a quote
+        // that is only line breaks, written as a `|+` block scalar.
+        let path = Path::new("x.yaml");
+        if let Ok(new_text) = crate::store::plan::appended(path, &text, &event, &event.sources, &source) {
+            let back = parse_event(path, &new_text).unwrap();
+            proptest::prop_assert_eq!(back.sources, vec![source.clone(), source]);
+        }
     }
 }
 
