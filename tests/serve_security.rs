@@ -3,65 +3,11 @@
 
 mod common;
 
-use std::io::{BufRead, BufReader, Read, Write};
-use std::net::{Ipv4Addr, SocketAddr, TcpListener, TcpStream};
-use std::process::{Child, Command, Stdio};
+use std::io::{Read, Write};
+use std::net::{Ipv4Addr, SocketAddr, TcpStream};
 use std::time::{Duration, Instant};
 
-use common::Site;
-
-/// The server process, killed when the test ends however it ends.
-struct Server(Child);
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
-
-fn free_port() -> u16 {
-    TcpListener::bind((Ipv4Addr::LOCALHOST, 0))
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port()
-}
-
-/// Starts `annals serve` on a free port and waits until it prints that it is serving.
-fn start(site: &Site) -> (Server, u16) {
-    let port = free_port();
-    let mut child = Command::new(env!("CARGO_BIN_EXE_annals"))
-        .args(["serve", "--port", &port.to_string()])
-        .current_dir(site.dir.path())
-        .env("NO_COLOR", "1")
-        .stdin(Stdio::null())
-        .stdout(Stdio::null())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("start annals serve");
-    let stderr = child.stderr.take().unwrap();
-    let server = Server(child);
-    let mut lines = BufReader::new(stderr).lines();
-    let deadline = Instant::now() + Duration::from_secs(120);
-    loop {
-        let line = lines
-            .next()
-            .expect("annals serve exited before serving")
-            .unwrap();
-        if line.starts_with("serving ") {
-            assert!(
-                line.ends_with(&format!("at http://127.0.0.1:{port}/")),
-                "{line}"
-            );
-            break;
-        }
-        assert!(Instant::now() < deadline, "annals serve never started");
-    }
-    // Keep draining stderr so the server never blocks on a full pipe.
-    std::thread::spawn(move || for _ in lines {});
-    (server, port)
-}
+use common::{ServeGuard, Site};
 
 /// The status code and body of a raw request, with a timeout so a hang fails the test.
 fn request(port: u16, raw: &str, timeout: Duration) -> (u16, String) {
@@ -93,7 +39,8 @@ fn get(port: u16, path: &str) -> (u16, String) {
 fn serves_loopback_only_refuses_traversal_and_outlives_a_stalled_client() {
     let site = Site::copy_of("story");
     site.write("secret.txt", "TOP SECRET");
-    let (_server, port) = start(&site);
+    let server = ServeGuard::start(&site);
+    let port = server.port;
 
     let (status, body) = get(port, "/");
     assert_eq!(status, 200, "{body}");
