@@ -157,7 +157,8 @@ pub enum Outcome {
 fn exit_code(err: &anyhow::Error) -> u8 {
     if err
         .chain()
-        .any(|cause| cause.downcast_ref::<ContentError>().is_some())
+        .filter_map(|cause| cause.downcast_ref::<ContentError>())
+        .any(|content| !content.is_usage)
     {
         1
     } else {

@@ -100,7 +100,8 @@ impl Config {
             } else {
                 format!("cannot read the site settings: {e}")
             };
-            anyhow::Error::new(ContentError::new(path, message).help(
+            // Running annals outside a site, or on an unreadable file, is not broken content.
+            anyhow::Error::new(ContentError::new(path, message).usage().help(
                 "run `annals init` to create a site, or run annals from a folder that has site.toml",
             ))
         })?;

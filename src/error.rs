@@ -2,7 +2,9 @@
 //! (file:line:column), the offending line, and how to fix it.
 //!
 //! Anything else (I/O, usage) travels as `anyhow::Error` with context; the CLI maps a
-//! [`ContentError`] anywhere in the chain to exit code 1 and everything else to 2.
+//! [`ContentError`] anywhere in the chain to exit code 1 and everything else to 2. A usage
+//! mistake that still deserves a located message (no site.toml here) is a `ContentError` marked
+//! with [`ContentError::usage`], and exits 2.
 
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -18,6 +20,8 @@ pub struct ContentError {
     pub snippet: Option<String>,
     /// How to fix it.
     pub help: Option<String>,
+    /// The command was run in the wrong place or way, not given broken content: exit code 2.
+    pub is_usage: bool,
 }
 
 impl ContentError {
@@ -28,7 +32,14 @@ impl ContentError {
             location: None,
             snippet: None,
             help: None,
+            is_usage: false,
         }
+    }
+
+    /// Marks a mistake in how annals was run rather than in the content.
+    pub fn usage(mut self) -> Self {
+        self.is_usage = true;
+        self
     }
 
     /// Points at `line:column` (1-based) of `source`, the file's text, and quotes that line. A
