@@ -131,3 +131,34 @@ fn deeply_nested_front_matter_and_events_are_refused_with_a_location() {
     let out = site.run(&["build"]);
     assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
 }
+
+#[test]
+#[ignore = "slow: large inputs"]
+fn ten_megabytes_of_distinct_dated_sentences_give_a_bounded_number_of_events() {
+    let site = Site::copy_of("empty");
+    let mut text = String::from("Dates\n\n");
+    let mut day = chrono::NaiveDate::from_ymd_opt(1900, 1, 1).unwrap();
+    while text.len() < 10 * 1024 * 1024 {
+        text.push_str(&format!(
+            "The harbour crew repaired the pier on {}. ",
+            day.format("%B %-d, %Y")
+        ));
+        day = day.succ_opt().unwrap();
+    }
+    site.write("content/2017-03-02-dump.txt", &text);
+    let out = site.run(&["extract"]);
+    let err = stderr(&out);
+    assert!(out.status.success(), "{err}");
+    assert!(
+        err.contains(
+            "content/2017-03-02-dump.txt: gave 2000 events, the most one article may give"
+        ),
+        "{err}"
+    );
+    // Every day differs, so nothing merges: one file per kept sentence.
+    let events = site.list("content/events");
+    assert_eq!(
+        events.iter().filter(|f| f.ends_with(".yaml")).count(),
+        2_000
+    );
+}

@@ -5,7 +5,9 @@ use std::path::Path;
 use indicatif::{ProgressBar, ProgressStyle};
 
 use super::site_input::{Site, parse_date_flag};
+use crate::article::Article;
 use crate::cli::{ExtractArgs, Outcome};
+use crate::extract::Candidate;
 use crate::merge::{self, MergeOptions};
 use crate::{extract, store};
 
@@ -40,6 +42,7 @@ pub fn run(root: &Path, args: &ExtractArgs) -> anyhow::Result<Outcome> {
             progress.inc(1)
         });
     progress.finish_and_clear();
+    let warnings = warnings + warn_about_capped_articles(&articles, &candidates);
     let options = MergeOptions {
         threshold: site.config.merge.threshold,
         ..MergeOptions::default()
@@ -77,6 +80,30 @@ pub fn run(root: &Path, args: &ExtractArgs) -> anyhow::Result<Outcome> {
         site.events_dir.display()
     );
     Ok(Outcome::Ok)
+}
+
+/// Names each article that gave the most events one article may give (the rest were dropped),
+/// and returns how many there were.
+fn warn_about_capped_articles(articles: &[Article], candidates: &[Candidate]) -> usize {
+    let mut per_article = vec![0usize; articles.len()];
+    for candidate in candidates {
+        per_article[candidate.article] += 1;
+    }
+    let capped: Vec<&Article> = per_article
+        .iter()
+        .zip(articles)
+        .filter(|(count, _)| **count >= extract::MAX_CANDIDATES_PER_ARTICLE)
+        .map(|(_, article)| article)
+        .collect();
+    for article in &capped {
+        eprintln!(
+            "warning: {}: gave {} events, the most one article may give; the dated sentences \
+             after those were left out. Split a long chronology into several articles.",
+            article.path.display(),
+            extract::MAX_CANDIDATES_PER_ARTICLE
+        );
+    }
+    capped.len()
 }
 
 fn progress_bar(articles: usize) -> ProgressBar {

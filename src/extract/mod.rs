@@ -16,6 +16,11 @@ use crate::time::{self, Edtf, Granularity, NumericOrder, TagOptions, Timex, Time
 
 pub use title::MAX_TITLE_CHARS;
 
+/// The most events one article may give. A news article dates tens of sentences; one that dates
+/// thousands is a list or a dump, and letting it through would fill the timeline (and memory, and
+/// the events folder) with one file's noise. The command warns when an article reaches it.
+pub const MAX_CANDIDATES_PER_ARTICLE: usize = 2_000;
+
 /// One report of an event in one sentence of one article, before merging.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Candidate {
@@ -89,6 +94,9 @@ fn extract_with(
     let mut told: std::collections::HashSet<(Edtf, String)> = std::collections::HashSet::new();
     let mut next = 0;
     for (sentence_index, span) in sentences::split(text).into_iter().enumerate() {
+        if candidates.len() >= MAX_CANDIDATES_PER_ARTICLE {
+            break;
+        }
         let first = next;
         while next < timexes.len() && timexes[next].start < span.end {
             next += 1;
@@ -119,7 +127,9 @@ fn extract_with(
                 published: article.published,
             };
             // The same thing told twice in one article (same day, same title) is one candidate.
-            if told.insert((candidate.date, candidate.title.clone())) {
+            if told.insert((candidate.date, candidate.title.clone()))
+                && candidates.len() < MAX_CANDIDATES_PER_ARTICLE
+            {
                 candidates.push(candidate);
             }
         }

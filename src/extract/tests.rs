@@ -49,3 +49,24 @@ fn a_yardstick_date_is_no_event_but_a_starting_point_is() {
     let dates: Vec<String> = found.iter().map(|c| c.date.to_string()).collect();
     assert_eq!(dates, vec!["2024-04-01"]);
 }
+
+#[test]
+fn an_article_gives_at_most_the_cap_of_events_and_keeps_the_first() {
+    // 3,000 distinct dated sentences: a dump, not an article.
+    let text: String = (0..3_000)
+        .map(|i| {
+            let day = NaiveDate::from_ymd_opt(2000, 1, 1).unwrap() + chrono::Days::new(i);
+            format!(
+                "The crew repaired the pier on {}. ",
+                day.format("%B %-d, %Y")
+            )
+        })
+        .collect();
+    let found = extract(0, &article(&text, "2017-03-02"), NumericOrder::MonthFirst);
+    assert_eq!(found.len(), MAX_CANDIDATES_PER_ARTICLE);
+    assert_eq!(found[0].date.to_string(), "2000-01-01");
+    assert_eq!(
+        found.last().unwrap().sentence,
+        MAX_CANDIDATES_PER_ARTICLE - 1
+    );
+}
