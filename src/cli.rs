@@ -157,8 +157,7 @@ pub enum Outcome {
 fn exit_code(err: &anyhow::Error) -> u8 {
     if err
         .chain()
-        .filter_map(|cause| cause.downcast_ref::<ContentError>())
-        .any(|content| !content.is_usage)
+        .any(|cause| cause.downcast_ref::<ContentError>().is_some())
     {
         1
     } else {

@@ -5,7 +5,7 @@ use std::path::Path;
 
 use serde::Deserialize;
 
-use crate::error::ContentError;
+use crate::error::{ContentError, UsageError};
 use crate::time::NumericOrder;
 
 /// The whole `site.toml`.
@@ -101,9 +101,9 @@ impl Config {
                 format!("cannot read the site settings: {e}")
             };
             // Running annals outside a site, or on an unreadable file, is not broken content.
-            anyhow::Error::new(ContentError::new(path, message).usage().help(
+            anyhow::Error::new(UsageError(ContentError::new(path, message).help(
                 "run `annals init` to create a site, or run annals from a folder that has site.toml",
-            ))
+            )))
         })?;
         Config::parse(path, &text).map_err(anyhow::Error::new)
     }

@@ -3,8 +3,8 @@
 //!
 //! Anything else (I/O, usage) travels as `anyhow::Error` with context; the CLI maps a
 //! [`ContentError`] anywhere in the chain to exit code 1 and everything else to 2. A usage
-//! mistake that still deserves a located message (no site.toml here) is a `ContentError` marked
-//! with [`ContentError::usage`], and exits 2.
+//! mistake that still deserves a located message (no site.toml here) is a [`UsageError`]: told
+//! the same way, exit code 2.
 
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -20,8 +20,6 @@ pub struct ContentError {
     pub snippet: Option<String>,
     /// How to fix it.
     pub help: Option<String>,
-    /// The command was run in the wrong place or way, not given broken content: exit code 2.
-    pub is_usage: bool,
 }
 
 impl ContentError {
@@ -32,14 +30,7 @@ impl ContentError {
             location: None,
             snippet: None,
             help: None,
-            is_usage: false,
         }
-    }
-
-    /// Marks a mistake in how annals was run rather than in the content.
-    pub fn usage(mut self) -> Self {
-        self.is_usage = true;
-        self
     }
 
     /// Points at `line:column` (1-based) of `source`, the file's text, and quotes that line. A
@@ -69,6 +60,19 @@ impl ContentError {
         &self.path
     }
 }
+
+/// A mistake in how annals was run (in a folder that is not a site), told like a
+/// [`ContentError`] but not one: the content is fine, so the exit code is 2.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UsageError(pub ContentError);
+
+impl fmt::Display for UsageError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
+impl std::error::Error for UsageError {}
 
 /// A YAML or TOML parser's message about one of its limits (nesting depth, node count, bytes),
 /// in words a writer can act on; any other message unchanged.

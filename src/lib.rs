@@ -9,6 +9,7 @@ pub mod cli;
 mod commands;
 pub mod config;
 pub mod error;
+pub mod escape;
 pub mod event;
 pub mod extract;
 pub mod merge;

@@ -1,6 +1,7 @@
 //! Atom and JSON Feed 1.1 (newest events first) and the sitemap. Feeds need absolute URLs: with a
 //! base URL they get them; without one, ids are `tag:` URIs and links are relative to the feed.
 
+use crate::escape::markup;
 use chrono::NaiveDate;
 use serde_json::{Value, json};
 
@@ -57,80 +58,62 @@ fn feed_updated(model: &Model) -> String {
         .unwrap_or_else(|| "1970-01-01T00:00:00Z".into())
 }
 
-pub fn xml_escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            // Characters XML 1.0 does not allow at all.
-            c if (c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r') => {}
-            '\u{FFFE}' | '\u{FFFF}' => {}
-            c => out.push(c),
-        }
-    }
-    out
-}
-
 fn atom(model: &Model, site: &SiteInfo) -> String {
     let mut x = String::from("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
     x.push_str(&format!(
         "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{}\">\n",
-        xml_escape(&site.language)
+        markup(&site.language)
     ));
-    x.push_str(&format!("<title>{}</title>\n", xml_escape(&site.title)));
+    x.push_str(&format!("<title>{}</title>\n", markup(&site.title)));
     if !site.description.is_empty() {
         x.push_str(&format!(
             "<subtitle>{}</subtitle>\n",
-            xml_escape(&site.description)
+            markup(&site.description)
         ));
     }
     let id = site
         .absolute("")
         .unwrap_or_else(|| format!("tag:annals.invalid,2000:{}", slugify(&site.title)));
-    x.push_str(&format!("<id>{}</id>\n", xml_escape(&id)));
+    x.push_str(&format!("<id>{}</id>\n", markup(&id)));
     let home = site.absolute("").unwrap_or_else(|| "index.html".into());
     x.push_str(&format!(
         "<link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n",
-        xml_escape(&home)
+        markup(&home)
     ));
     let feed = site
         .absolute("atom.xml")
         .unwrap_or_else(|| "atom.xml".into());
     x.push_str(&format!(
         "<link rel=\"self\" type=\"application/atom+xml\" href=\"{}\"/>\n",
-        xml_escape(&feed)
+        markup(&feed)
     ));
     x.push_str(&format!("<updated>{}</updated>\n", feed_updated(model)));
     x.push_str(&format!(
         "<author><name>{}</name></author>\n",
-        xml_escape(&site.title)
+        markup(&site.title)
     ));
     x.push_str("<generator>annals</generator>\n");
     for e in newest_first(model) {
         x.push_str("<entry>\n");
-        x.push_str(&format!("<title>{}</title>\n", xml_escape(&e.title)));
-        x.push_str(&format!("<id>{}</id>\n", xml_escape(&entry_id(e, site))));
+        x.push_str(&format!("<title>{}</title>\n", markup(&e.title)));
+        x.push_str(&format!("<id>{}</id>\n", markup(&entry_id(e, site))));
         x.push_str(&format!(
             "<link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n",
-            xml_escape(&entry_link(e, site))
+            markup(&entry_link(e, site))
         ));
         x.push_str(&format!("<updated>{}</updated>\n", updated(e)));
         let mut html = format!(
             "<p><time datetime=\"{}\">{}</time></p>",
             e.datetime,
-            xml_escape(&e.human)
+            markup(&e.human)
         );
         html.push_str(&e.summary_html);
         x.push_str(&format!(
             "<content type=\"html\">{}</content>\n",
-            xml_escape(&html)
+            markup(&html)
         ));
         for t in &e.tags {
-            x.push_str(&format!("<category term=\"{}\"/>\n", xml_escape(&t.name)));
+            x.push_str(&format!("<category term=\"{}\"/>\n", markup(&t.name)));
         }
         x.push_str("</entry>\n");
     }
@@ -146,7 +129,7 @@ fn json_feed(model: &Model, site: &SiteInfo) -> String {
                 "id": entry_id(e, site),
                 "url": entry_link(e, site),
                 "title": e.title,
-                "content_html": format!("<p>{}</p>{}", xml_escape(&e.human), e.summary_html),
+                "content_html": format!("<p>{}</p>{}", markup(&e.human), e.summary_html),
                 "content_text": format!("{}. {}", e.human, e.summary_text).trim_end_matches(". ").to_string(),
                 "date_modified": updated(e),
                 "tags": e.tags.iter().map(|t| t.name.as_str()).collect::<Vec<_>>(),
@@ -186,22 +169,9 @@ pub fn sitemap(pages: &[String], site: &SiteInfo) -> String {
     for page in sorted {
         let path = page.strip_suffix("index.html").unwrap_or(page);
         if let Some(url) = site.absolute(path) {
-            x.push_str(&format!("<url><loc>{}</loc></url>\n", xml_escape(&url)));
+            x.push_str(&format!("<url><loc>{}</loc></url>\n", markup(&url)));
         }
     }
     x.push_str("</urlset>\n");
     x
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn escapes_markup_and_drops_forbidden_characters() {
-        assert_eq!(
-            xml_escape("a<b & \"c\" 'd'\u{1}"),
-            "a&lt;b &amp; &quot;c&quot; &apos;d&apos;"
-        );
-    }
 }

@@ -3,7 +3,7 @@
 use crate::time::Timex;
 
 use super::dates;
-use super::markdown::escape_html;
+use crate::escape::markup;
 
 /// Splits `text` into paragraphs at blank lines and wraps each tagged span in
 /// `<mark class="timex">`, with a `<time datetime>` when the tagger resolved it and a tooltip
@@ -80,7 +80,7 @@ fn paragraphs(text: &str) -> Vec<(usize, usize)> {
 
 fn push_text(out: &mut String, text: &str) {
     // A single line break inside a paragraph is where the author's editor wrapped the line.
-    out.push_str(&escape_html(text).replace('\n', " "));
+    out.push_str(&markup(text).replace('\n', " "));
 }
 
 fn push_timex(out: &mut String, text: &str, t: &Timex) {
@@ -97,18 +97,18 @@ fn push_timex(out: &mut String, text: &str, t: &Timex) {
         out.push_str(&format!(
             "<mark class=\"timex\" data-type=\"{}\" data-value=\"{}\" title=\"{}\"><time datetime=\"{}\">{}</time></mark>",
             t.kind.as_str(),
-            escape_html(&t.value),
-            escape_html(&title),
+            markup(&t.value),
+            markup(&title),
             dates::datetime_attr(&date),
-            escape_html(text)
+            markup(text)
         ));
     } else {
         out.push_str(&format!(
             "<mark class=\"timex\" data-type=\"{}\" data-value=\"{}\" title=\"{}\">{}</mark>",
             t.kind.as_str(),
-            escape_html(&t.value),
-            escape_html(&title),
-            escape_html(text)
+            markup(&t.value),
+            markup(&title),
+            markup(text)
         ));
     }
 }

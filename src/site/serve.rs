@@ -159,7 +159,7 @@ fn inject(html: &[u8], state: &State) -> Vec<u8> {
              background:#2b0b0d;color:#ffd7d9;padding:1rem;font:14px/1.4 monospace;z-index:9999\">\
              <strong>annals: the last build failed; showing the previous site.</strong><pre style=\"white-space:pre-wrap\">",
         );
-        extra.push_str(&super::markdown::escape_html(error));
+        extra.push_str(&crate::escape::markup(error));
         extra.push_str("</pre></div>");
     }
     extra.push_str(&format!(

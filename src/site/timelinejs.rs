@@ -6,8 +6,8 @@ use serde_json::{Map, Value, json};
 use crate::time::Granularity;
 
 use super::SiteInfo;
-use super::markdown::escape_html;
 use super::model::Model;
+use crate::escape::markup;
 
 pub fn timeline(model: &Model, site: &SiteInfo) -> String {
     let events: Vec<Value> = model
@@ -27,7 +27,7 @@ pub fn timeline(model: &Model, site: &SiteInfo) -> String {
                 "display_date": view.human,
                 // TimelineJS shows headlines and text as HTML: titles are escaped, summaries are
                 // already sanitised HTML.
-                "text": { "headline": escape_html(&view.title), "text": view.summary_html },
+                "text": { "headline": markup(&view.title), "text": view.summary_html },
             });
             let needs_end = !single_unit
                 || matches!(
@@ -43,15 +43,15 @@ pub fn timeline(model: &Model, site: &SiteInfo) -> String {
                 event["end_date"] = date(interval.last, g);
             }
             if let Some(tag) = view.tags.first() {
-                event["group"] = json!(escape_html(&tag.name));
+                event["group"] = json!(markup(&tag.name));
             }
             event
         })
         .collect();
     let doc = json!({
         "title": { "text": {
-            "headline": escape_html(&site.title),
-            "text": escape_html(&site.description),
+            "headline": markup(&site.title),
+            "text": markup(&site.description),
         } },
         "events": events,
     });

@@ -6,6 +6,7 @@
 //! byte offsets into that text. It is not a general XML parser.
 
 use super::types::{NumericOrder, TagOptions, Timex, TimexMod, TimexType};
+use crate::escape::markup;
 use chrono::NaiveDate;
 use std::fmt::Write as _;
 
@@ -115,21 +116,6 @@ fn unescape_into(raw: &str, out: &mut String) {
     out.push_str(rest);
 }
 
-/// Escapes text for XML character data.
-pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            _ => out.push(c),
-        }
-    }
-    out
-}
-
 /// Reads a TempEval-3 `.tml` document.
 pub fn read(xml: &str) -> Result<TimemlDocument, TimemlError> {
     let id = between(xml, "<DOCID>", "</DOCID>")
@@ -234,7 +220,7 @@ fn between<'a>(s: &'a str, open: &str, close: &str) -> Option<&'a str> {
 pub fn write(id: &str, dct: Option<NaiveDate>, text: &str, timexes: &[Timex]) -> String {
     let mut out = String::with_capacity(text.len() + timexes.len() * 80 + 400);
     out.push_str("<?xml version=\"1.0\" ?>\n<TimeML>\n\n");
-    let _ = writeln!(out, "<DOCID>{}</DOCID>\n", escape(id));
+    let _ = writeln!(out, "<DOCID>{}</DOCID>\n", markup(id));
     if let Some(dct) = dct {
         let v = dct.format("%Y-%m-%d");
         let _ = writeln!(
@@ -253,21 +239,21 @@ pub fn write(id: &str, dct: Option<NaiveDate>, text: &str, timexes: &[Timex]) ->
         if !fits {
             continue;
         }
-        out.push_str(&escape(&text[pos..t.start]));
+        out.push_str(&markup(&text[pos..t.start]));
         let _ = write!(
             out,
             "<TIMEX3 tid=\"t{tid}\" type=\"{}\" value=\"{}\"",
             t.kind.as_str(),
-            escape(&t.value)
+            markup(&t.value)
         );
         if let Some(m) = t.modifier {
             let _ = write!(out, " mod=\"{}\"", m.as_str());
         }
-        let _ = write!(out, ">{}</TIMEX3>", escape(&text[t.start..t.end]));
+        let _ = write!(out, ">{}</TIMEX3>", markup(&text[t.start..t.end]));
         tid += 1;
         pos = t.end;
     }
-    out.push_str(&escape(&text[pos..]));
+    out.push_str(&markup(&text[pos..]));
     out.push_str("</TEXT>\n\n</TimeML>\n");
     out
 }
