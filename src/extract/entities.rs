@@ -8,9 +8,9 @@ use std::collections::HashSet;
 /// Lowercase words that may sit inside a name: "Department of Justice", "Bank of the West".
 const CONNECTORS: &[&str] = &["of", "the", "for", "and", "de", "van", "von", "al", "bin"];
 
-/// Capitalised words that are not names on their own, lowercased.
+/// Capitalised words that are not names on their own, lowercased, besides [`ROLES`] and
+/// [`QUALIFIERS`].
 const NOT_NAMES: &[&str] = &[
-    "the",
     "a",
     "an",
     "this",
@@ -83,49 +83,8 @@ const NOT_NAMES: &[&str] = &[
     "today",
     "yesterday",
     "tomorrow",
-    "mr",
-    "mrs",
-    "ms",
-    "dr",
-    "sen",
-    "rep",
-    "gov",
-    "gen",
-    "president",
-    "vice",
-    "attorney",
-    "general",
-    "secretary",
-    "minister",
-    "prime",
-    "ambassador",
-    "advisor",
-    "adviser",
-    "spokesperson",
-    "spokesman",
-    "spokeswoman",
-    "chief",
-    "executive",
-    "officer",
-    "director",
-    "chairman",
-    "senator",
-    "judge",
     "justice",
-    "national",
-    "security",
-    "press",
-    "foreign",
-    "special",
-    "former",
-    "current",
     "new",
-    "top",
-    "senior",
-    "deputy",
-    "acting",
-    "u.s.",
-    "u.k.",
     "christmas",
     "easter",
     "thanksgiving",
@@ -213,6 +172,13 @@ impl Known {
     }
 }
 
+/// Whether a capitalised word (lowercased) is never a name on its own: "The", "Monday", "Mayor".
+fn is_not_a_name(lower: &str) -> bool {
+    [NOT_NAMES, ROLES, QUALIFIERS]
+        .iter()
+        .any(|table| table.contains(&lower))
+}
+
 /// The names in `sentence`, in order of first appearance, without duplicates.
 pub fn names(sentence: &str, known: &Known) -> Vec<String> {
     let words = words(sentence);
@@ -226,8 +192,7 @@ pub fn names(sentence: &str, known: &Known) -> Vec<String> {
             && !next_is_capitalised(&words, index)
             && !known.mid_sentence.contains(*word)
             && !word.chars().all(|c| c.is_uppercase() || c == '.');
-        let starts_name =
-            capitalised && !(index == 0 && NOT_NAMES.contains(&lower.as_str())) && !lone_first_word;
+        let starts_name = capitalised && !(index == 0 && is_not_a_name(&lower)) && !lone_first_word;
         let joins_name = !run.is_empty()
             && CONNECTORS.contains(&lower.as_str())
             && next_is_capitalised(&words, index);
@@ -271,7 +236,7 @@ fn flush(run: &mut Vec<&str>, names: &mut Vec<String>) {
         let is_name = match words {
             [] => false,
             _ if only_qualifiers => false,
-            [one] => !NOT_NAMES.contains(&one.to_lowercase().as_str()) && one.chars().count() > 1,
+            [one] => !is_not_a_name(&one.to_lowercase()) && one.chars().count() > 1,
             _ => true,
         };
         if is_name {
