@@ -105,7 +105,50 @@ impl Config {
                 "run `annals init` to create a site, or run annals from a folder that has site.toml",
             )))
         })?;
-        Config::parse(path, &text).map_err(anyhow::Error::new)
+        let config = Config::parse(path, &text)?;
+        let root = path.parent().unwrap_or(Path::new("."));
+        config.check_theme(root, path, &text)?;
+        Ok(config)
+    }
+
+    /// A theme other than the built-in one must be a folder under `themes/`: a misspelt name
+    /// would otherwise build with the default look and no word of why.
+    fn check_theme(&self, root: &Path, path: &Path, text: &str) -> Result<(), ContentError> {
+        let name = self.theme.as_str();
+        let plain = !name.is_empty()
+            && name
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
+            && !name.starts_with('.');
+        if name == "default" || (plain && root.join("themes").join(name).is_dir()) {
+            return Ok(());
+        }
+        let mut available = vec!["default".to_string()];
+        if let Ok(entries) = std::fs::read_dir(root.join("themes")) {
+            available.extend(
+                entries
+                    .flatten()
+                    .filter(|e| e.path().is_dir())
+                    .filter_map(|e| e.file_name().into_string().ok())
+                    .filter(|n| n != "default"),
+            );
+        }
+        available.sort();
+        let mut err = ContentError::new(
+            path,
+            format!("there is no theme `{name}`: themes/{name}/ is not a folder of this site"),
+        );
+        if let Some(offset) = theme_value_offset(text) {
+            err = err.at_offset(text, offset);
+        }
+        let help = match crate::suggest::closest(name, available.iter().map(String::as_str)) {
+            Some(best) => format!(
+                "did you mean `{best}`? The themes here are: {}",
+                available.join(", ")
+            ),
+            None => format!("the themes here are: {}", available.join(", ")),
+        };
+        Err(err.help(help))
     }
 
     pub fn parse(path: &Path, text: &str) -> Result<Config, ContentError> {
@@ -128,6 +171,25 @@ impl Config {
             }
         })
     }
+}
+
+/// Where the value of the top-level `theme = ...` line starts, to point an error at it.
+fn theme_value_offset(text: &str) -> Option<usize> {
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let trimmed = line.trim_start();
+        if trimmed.starts_with('[') {
+            return None;
+        }
+        if let Some(rest) = trimmed.strip_prefix("theme")
+            && let Some(value) = rest.trim_start().strip_prefix('=')
+        {
+            let value = value.trim_start();
+            return Some(offset + line.len() - value.len());
+        }
+        offset += line.len();
+    }
+    None
 }
 
 /// Turns serde's "unknown field `titel`, expected one of `title`, ..." into "did you mean `title`?".

@@ -178,3 +178,68 @@ fn init_into_an_existing_site() {
     let site = site(&[]);
     assert_snapshot!(run(&site, &["init"]));
 }
+
+#[test]
+fn template_error_names_the_theme_file_and_line() {
+    let site = site(&[
+        ("content/events/x.yaml", &event("x", "2017-03-02")),
+        (
+            "themes/default/templates/event.html",
+            "{% extends \"base.html\" %}\n{% block content %}\n<h1>{{ event.title }</h1>\n{% endblock %}\n",
+        ),
+    ]);
+    assert_snapshot!(run(&site, &["build"]));
+}
+
+#[test]
+fn a_broken_line_in_a_json_lines_collection() {
+    let site = site(&[(
+        "content/wire.jsonl",
+        "{\"id\": \"one\", \"date\": \"2017-03-02\", \"text\": \"The mill closed on Monday.\"}\n{\"id\": \"two\", \"date\": 2017-03-03}\n",
+    )]);
+    assert_snapshot!(run(&site, &["extract", "--dry-run"]));
+}
+
+#[test]
+fn a_broken_state_file() {
+    let site = site(&[
+        ("content/a.md", ARTICLE),
+        (
+            "content/events/.annals-state.json",
+            "{\"version\": 1,\n  \"files\": [\n",
+        ),
+    ]);
+    assert_snapshot!(run(&site, &["extract"]));
+}
+
+#[test]
+fn a_date_flag_that_is_not_a_date() {
+    let site = site(&[("content/a.txt", "The mill closed on Monday.\n")]);
+    assert_snapshot!(run(&site, &["extract", "--date", "last tuesday"]));
+}
+
+#[test]
+fn a_setting_with_a_value_it_cannot_take() {
+    let site = site(&[(
+        "site.toml",
+        "title = \"T\"\n\n[extract]\nnumeric_dates = \"sideways\"\n",
+    )]);
+    assert_snapshot!(run(&site, &["extract"]));
+}
+
+#[test]
+fn an_article_without_a_publication_date() {
+    let site = site(&[("content/notes.txt", "The mill closed on Monday.\n")]);
+    assert_snapshot!(run(&site, &["extract", "--dry-run"]));
+}
+
+#[test]
+fn a_theme_that_does_not_exist() {
+    let site = site(&[("site.toml", "title = \"T\"\ntheme = \"nightsky\"\n")]);
+    assert_snapshot!(run(&site, &["build"]));
+    site.write("themes/nightsky/templates/.keep", "");
+    site.write("site.toml", "title = \"T\"\ntheme = \"nigthsky\"\n");
+    assert_snapshot!("a_misspelt_theme", run(&site, &["build"]));
+    site.write("site.toml", "title = \"T\"\ntheme = \"nightsky\"\n");
+    assert!(run(&site, &["build"]).starts_with("exit: 0"));
+}

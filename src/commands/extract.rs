@@ -4,6 +4,7 @@ use std::path::Path;
 
 use indicatif::{ProgressBar, ProgressStyle};
 
+use super::counted;
 use super::site_input::{Site, parse_date_flag};
 use crate::article::Article;
 use crate::cli::{ExtractArgs, Outcome};
@@ -63,10 +64,11 @@ pub fn run(root: &Path, args: &ExtractArgs) -> anyhow::Result<Outcome> {
     };
     let plan = store::plan(&store, events, &same_event);
     println!(
-        "Read {} articles: {} dated reports, {} events, {warnings} warnings.",
-        articles.len(),
-        candidates.len(),
-        found
+        "Read {}: {}, {}, {}.",
+        counted(articles.len(), "article"),
+        counted(candidates.len(), "dated report"),
+        counted(found, "event"),
+        counted(warnings, "warning")
     );
     if args.dry_run {
         println!("Dry run: nothing written. Would change:\n{plan}");

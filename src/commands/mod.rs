@@ -19,3 +19,12 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Command::Check => check::run(&cli.root),
     }
 }
+
+/// "1 article", "3 articles": counts in messages read as English.
+fn counted(count: usize, noun: &str) -> String {
+    if count == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{count} {noun}s")
+    }
+}

@@ -8,7 +8,6 @@ use chrono::NaiveDate;
 
 use crate::article::{self, Article};
 use crate::config::Config;
-use crate::error::ContentError;
 use crate::store::{self, Store};
 
 /// A site's settings and the folders they name.
@@ -66,13 +65,12 @@ impl Site {
     }
 }
 
-/// Parses `--date`.
+/// Parses `--date`. A bad value is a usage error (exit 2), worded as `tag --dct` words it.
 pub fn parse_date_flag(text: Option<&str>) -> anyhow::Result<Option<NaiveDate>> {
     text.map(|t| {
         NaiveDate::parse_from_str(t.trim(), "%Y-%m-%d").map_err(|_| {
-            anyhow::Error::new(
-                ContentError::new("--date", format!("`{t}` is not a date"))
-                    .help("write it as YYYY-MM-DD, e.g. --date 2017-03-02"),
+            anyhow::anyhow!(
+                "--date `{t}` is not a date; write it as YYYY-MM-DD, e.g. --date 2017-03-02"
             )
         })
     })
