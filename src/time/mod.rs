@@ -91,3 +91,22 @@ pub fn tag_with(text: &str, options: &TagOptions) -> Vec<Timex> {
     }
     out
 }
+
+/// Words that report a plan from the past ("said a ribbon-cutting would be held", "had promised
+/// to finish"): not future tense, so not among the tagger's tense cues, but announcements all the
+/// same.
+const REPORTED_PLANS: &[&str] = &["would", "promised", "pledged", "vowed", "due"];
+
+/// Whether `sentence` speaks of something still to come ("will vote", "is expected to begin",
+/// "plans to", "promised to finish"), by the future cues the tagger reads a bare "Friday" by and
+/// the words that report a plan. A date after the day such a sentence was written is a plan,
+/// not a mistake.
+pub fn speaks_of_future(sentence: &str) -> bool {
+    let lower = sentence.to_ascii_lowercase();
+    let mut toks = Vec::new();
+    tokens::tokenize(sentence, lower.as_bytes(), &mut toks);
+    toks.iter().any(|t| {
+        t.lex == lexicon::Lex::Tense(lexicon::TenseCue::Future)
+            || REPORTED_PLANS.contains(&&lower[t.start..t.end])
+    })
+}

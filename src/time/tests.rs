@@ -408,3 +408,23 @@ fn the_full_year_is_the_year() {
     let t = find("Sales for the full year rose.", "the full year");
     assert_eq!((t.kind, t.value.as_str()), (TimexType::Date, "2017"));
 }
+
+#[test]
+fn plans_and_announcements_speak_of_the_future() {
+    for sentence in [
+        "The council will vote on the repairs on April 16.",
+        "Work is expected to begin in early May.",
+        "The mayor plans to cut the ribbon on July 4.",
+        "The hearing is scheduled for next Tuesday.",
+        "Mayor Helen Ortiz said a ribbon-cutting would be held on July 4.",
+        "The contractor had promised to finish by the end of June.",
+    ] {
+        assert!(super::speaks_of_future(sentence), "{sentence}");
+    }
+    for sentence in [
+        "The council voted on the repairs on April 16.",
+        "Work began in early May, officials said.",
+    ] {
+        assert!(!super::speaks_of_future(sentence), "{sentence}");
+    }
+}
