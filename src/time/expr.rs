@@ -92,6 +92,9 @@ pub enum DateExpr {
     },
     /// "the quarter", "the latest quarter": the quarter last talked about.
     ContextQuarter,
+    /// "the latest quarter", "the latest period": the quarter last talked about if it is over
+    /// by the publication date, else the last quarter that is.
+    LatestQuarter,
     /// "the 1988 period": the quarter last talked about, in the given year (else that year).
     ContextQuarterOf(i32),
 }

@@ -408,3 +408,44 @@ fn the_full_year_is_the_year() {
     let t = find("Sales for the full year rose.", "the full year");
     assert_eq!((t.kind, t.value.as_str()), (TimexType::Date, "2017"));
 }
+
+#[test]
+fn the_latest_quarter_is_one_that_has_ended() {
+    // Written in 2017-Q1: an outlook for the fourth quarter (2017-Q4) does not make it the
+    // latest quarter; the latest one reported is 2016-Q4.
+    let text = "The company expects fourth-quarter earnings to rise. Its property lines fell 59% \
+                in the latest quarter.";
+    assert_eq!(value(text, "fourth-quarter"), "2017-Q4");
+    assert_eq!(value(text, "the latest quarter"), "2016-Q4");
+}
+
+#[test]
+fn a_quarter_ending_off_the_calendar_is_the_quarter_of_its_middle_month() {
+    // May to July is mostly the second calendar quarter; November to January the fourth.
+    assert_eq!(
+        value(
+            "In the quarter ended July 31, 2016, Jayark had an average of 4,000 customers.",
+            "the quarter"
+        ),
+        "2016-Q2"
+    );
+    assert_eq!(
+        value(
+            "Net for the quarter ended Jan. 31, 2017, fell 5%.",
+            "the quarter"
+        ),
+        "2016-Q4"
+    );
+    assert_eq!(
+        value("Net for the quarter ended Sept. 30, 2016, fell.", "the quarter"),
+        "2016-Q3"
+    );
+}
+
+#[test]
+fn a_forecast_quarter_is_not_what_year_ago_compares_with() {
+    let text = "Net rose in the fourth quarter of 2016. Steelmakers will report losses through \
+                the third quarter of 2017. In the year-ago period, Bethlehem earned $101.4 \
+                million.";
+    assert_eq!(value(text, "the year-ago period"), "2015-Q4");
+}

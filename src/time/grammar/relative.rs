@@ -81,7 +81,7 @@ impl Grammar<'_> {
             return hit(end, Sem::Duration { amount, unit });
         }
         if r == Relative::Latest && self.word(j) == b"period" {
-            return hit(j + 1, Sem::date(DateExpr::ContextQuarter));
+            return hit(j + 1, Sem::date(DateExpr::LatestQuarter));
         }
         match self.lex(j) {
             Lex::Unit(unit, true) => hit(j + 1, Sem::Duration { amount: None, unit }),
@@ -103,7 +103,7 @@ impl Grammar<'_> {
                 }
                 if r == Relative::Latest {
                     return (unit == Unit::Quarter)
-                        .then(|| hit(j + 1, Sem::date(DateExpr::ContextQuarter)))
+                        .then(|| hit(j + 1, Sem::date(DateExpr::LatestQuarter)))
                         .flatten();
                 }
                 if unit == Unit::Year
@@ -304,12 +304,20 @@ impl Grammar<'_> {
             // "the quarter ended Sept. 30": the period is the one that date closes. "The year
             // ended March 31" is a fiscal year, not a calendar one: TimeML (and all six such
             // phrases in TimeBank) make it the duration P1Y, its end being tagged on its own.
+            // A fiscal quarter that ends off the calendar's ("the quarter ended July 31", May
+            // to July) is the calendar quarter holding most of it: that of its middle month.
             if let Some((year, month)) = self.period_ending(i + 1) {
                 let date = match unit {
-                    Unit::Quarter => DateExpr::Quarter {
-                        year: year.map(YearRef::Absolute),
-                        q: (month - 1) / 3 + 1,
-                    },
+                    Unit::Quarter => {
+                        let (year, middle) = match month {
+                            1 => (year.map(|y| y - 1), 12),
+                            m => (year, m - 1),
+                        };
+                        DateExpr::Quarter {
+                            year: year.map(YearRef::Absolute),
+                            q: (middle - 1) / 3 + 1,
+                        }
+                    }
                     Unit::Year => {
                         return hit(
                             i + 1,
