@@ -665,6 +665,9 @@ pub const TIME_ZONES: &[&str] = &[
     "cet",
 ];
 
+/// Verbs before a date that put it in the past: "the quarter ended Sept. 30".
+pub const PAST_END_WORDS: &[&str] = &["ended"];
+
 /// Words after a quantity that make it an age ("a five-year-old"), not a duration.
 pub const AGE_WORDS: &[&str] = &["old"];
 

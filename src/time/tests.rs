@@ -410,6 +410,19 @@ fn the_full_year_is_the_year() {
 }
 
 #[test]
+fn a_date_after_ended_is_behind_the_publication_date() {
+    // Written 2017-03-02: a fiscal year that "ended April 30" closed on 2016-04-30, although
+    // 2017-04-30 is nearer.
+    assert_eq!(
+        value(
+            "In the fiscal year ended April 30, the company reported sales of $59.5 million.",
+            "April 30"
+        ),
+        "2016-04-30"
+    );
+}
+
+#[test]
 fn the_latest_quarter_is_one_that_has_ended() {
     // Written in 2017-Q1: an outlook for the fourth quarter (2017-Q4) does not make it the
     // latest quarter; the latest one reported is 2016-Q4.

@@ -19,12 +19,15 @@ impl Grammar<'_> {
             i + 1
         };
         let had_dot = j > i + 1;
+        // "the fiscal year ended Jan. 31": a period that has ended closed before the
+        // publication date, whatever the nearest candidate.
+        let relative = (i > 0 && self.word_in(i - 1, lexicon::PAST_END_WORDS)).then_some(-1);
         let calendar = |year, day| {
             Sem::date(DateExpr::Calendar {
                 year,
                 month,
                 day,
-                relative: None,
+                relative,
             })
         };
         // "March 2", "March 2nd", "March 2, 2017"
