@@ -456,6 +456,20 @@ fn a_quarter_ending_off_the_calendar_is_the_quarter_of_its_middle_month() {
 }
 
 #[test]
+fn the_near_and_short_term_are_the_future() {
+    let t = find(
+        "Analysts see little growth in the near term.",
+        "the near term",
+    );
+    assert_eq!((t.kind, t.value.as_str()), (TimexType::Date, "FUTURE_REF"));
+    assert_eq!(
+        value("Rates will stay low for the short term.", "the short term"),
+        "FUTURE_REF"
+    );
+    assert!(texts("Its short-term debt rose, and the short story won.").is_empty());
+}
+
+#[test]
 fn a_forecast_quarter_is_not_what_year_ago_compares_with() {
     let text = "Net rose in the fourth quarter of 2016. Steelmakers will report losses through \
                 the third quarter of 2017. In the year-ago period, Bethlehem earned $101.4 \

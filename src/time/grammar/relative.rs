@@ -477,7 +477,12 @@ impl Grammar<'_> {
                 hit(end, Sem::date(DateExpr::Quarter { year, q }))
             }
             Func::Near => {
-                if self.lex(i + 1) == Lex::Ref(RefKind::Future) {
+                // "short" only counts before a noun of time ("short-term debt" is no time).
+                if self.lex(i + 1) == Lex::Ref(RefKind::Future) && self.word(i) != b"short" {
+                    return hit(i + 2, Sem::Ref(RefKind::Future));
+                }
+                // "in the near term", "for the short term"
+                if with_the && self.word_in(i + 1, lexicon::NEAR_FUTURE_NOUNS) {
                     return hit(i + 2, Sem::Ref(RefKind::Future));
                 }
                 None
