@@ -470,6 +470,33 @@ fn the_near_and_short_term_are_the_future() {
 }
 
 #[test]
+fn mid_morning_and_mid_afternoon_are_parts_of_the_day() {
+    let t = find(
+        "Trading was halted in mid-afternoon yesterday.",
+        "mid-afternoon yesterday",
+    );
+    assert_eq!((t.kind, t.value.as_str()), (TimexType::Time, "2017-03-01TAF"));
+    assert_eq!(
+        value("Shares fell sharply in mid afternoon.", "mid afternoon"),
+        "2017-03-02TAF"
+    );
+}
+
+#[test]
+fn a_clock_hour_takes_its_half_of_the_day_from_the_phrase_after_it() {
+    let t = find("He was shot at 4 in the morning.", "4 in the morning");
+    assert_eq!((t.kind, t.value.as_str()), (TimexType::Time, "2017-03-02T04:00"));
+    assert_eq!(
+        value("The vote ended at 11 at night.", "11 at night"),
+        "2017-03-02T23:00"
+    );
+    assert_eq!(
+        value("They met at 3 in the afternoon.", "3 in the afternoon"),
+        "2017-03-02T15:00"
+    );
+}
+
+#[test]
 fn a_forecast_quarter_is_not_what_year_ago_compares_with() {
     let text = "Net rose in the fourth quarter of 2016. Steelmakers will report losses through \
                 the third quarter of 2017. In the year-ago period, Bethlehem earned $101.4 \

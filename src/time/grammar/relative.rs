@@ -428,6 +428,28 @@ impl Grammar<'_> {
             }
             Func::Mid => {
                 let (j, _) = self.after_hyphen(i + 1);
+                // "mid-afternoon yesterday", "in mid morning": the part of the day itself.
+                if let Lex::DayPart(p @ (DayPart::Morning | DayPart::Afternoon | DayPart::Evening)) =
+                    self.lex(j)
+                {
+                    let clock = Some(Clock::Part(p));
+                    if let Some(h) = self.day_after_clock(j + 1) {
+                        return super::attach_clock(h, clock);
+                    }
+                    let date = DateExpr::Shift {
+                        unit: Unit::Day,
+                        n: 0,
+                        origin: Origin::LastDay,
+                    };
+                    return hit(
+                        j + 1,
+                        Sem::Date {
+                            date,
+                            part: None,
+                            clock,
+                        },
+                    );
+                }
                 let h = self.period_phrase(j)?;
                 with_part(h, PeriodPart::Mid)
             }
