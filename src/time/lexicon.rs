@@ -666,6 +666,18 @@ pub const TIME_ZONES: &[&str] = &[
     "cet",
 ];
 
+/// Words that may stand between an amount and its unit without changing the duration: "two
+/// more weeks", "an additional year", "eight trading days", "five business days".
+pub const UNIT_FILLERS: &[&str] = &[
+    "more",
+    "additional",
+    "further",
+    "extra",
+    "trading",
+    "business",
+    "working",
+];
+
 /// Verbs before a date that put it in the past: "the quarter ended Sept. 30".
 pub const PAST_END_WORDS: &[&str] = &["ended"];
 

@@ -497,6 +497,33 @@ fn a_clock_hour_takes_its_half_of_the_day_from_the_phrase_after_it() {
 }
 
 #[test]
+fn a_word_between_the_amount_and_the_unit_keeps_the_duration() {
+    let t = find(
+        "Analysts expect the rally to run two more weeks.",
+        "two more weeks",
+    );
+    assert_eq!((t.kind, t.value.as_str()), (TimexType::Duration, "P2W"));
+    assert_eq!(
+        value(
+            "The contract was extended by an additional year.",
+            "an additional year"
+        ),
+        "P1Y"
+    );
+    assert_eq!(
+        value("The stock fell for eight trading days.", "eight trading days"),
+        "P8D"
+    );
+    assert_eq!(
+        value(
+            "Prices should rise over the next couple of years.",
+            "the next couple of years"
+        ),
+        "P2Y"
+    );
+}
+
+#[test]
 fn a_forecast_quarter_is_not_what_year_ago_compares_with() {
     let text = "Net rose in the fourth quarter of 2016. Steelmakers will report losses through \
                 the third quarter of 2017. In the year-ago period, Bethlehem earned $101.4 \
