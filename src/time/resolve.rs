@@ -351,6 +351,18 @@ impl Resolver {
                 }
                 None => At(anchor::year(y)?),
             },
+            DateExpr::WeekOf { year, month, day } => {
+                let date = DateExpr::Calendar {
+                    year,
+                    month,
+                    day: Some(day),
+                    relative: None,
+                };
+                match self.date(date, end, tense)? {
+                    At(iv) => At(anchor::week(iv.first)?),
+                    X(_) => X("XXXX-WXX".to_string()),
+                }
+            }
             // A quarter that has not ended is not the "latest" one reported: in a November
             // earnings story whose outlook named the fourth quarter, "the latest quarter" is
             // still the third.

@@ -524,6 +524,16 @@ fn a_word_between_the_amount_and_the_unit_keeps_the_duration() {
 }
 
 #[test]
+fn the_week_of_a_date_is_the_week_holding_it() {
+    // Monday 2017-03-06 opens ISO week 10.
+    let t = find(
+        "Talks are set for the week of March 6.",
+        "the week of March 6",
+    );
+    assert_eq!((t.kind, t.value.as_str()), (TimexType::Date, "2017-W10"));
+}
+
+#[test]
 fn a_forecast_quarter_is_not_what_year_ago_compares_with() {
     let text = "Net rose in the fourth quarter of 2016. Steelmakers will report losses through \
                 the third quarter of 2017. In the year-ago period, Bethlehem earned $101.4 \

@@ -331,6 +331,25 @@ impl Grammar<'_> {
                 };
                 return hit(i + 1, Sem::date(date));
             }
+            // "the week of March 6"
+            if unit == Unit::Week
+                && self.func(i + 1) == Some(Func::Of)
+                && let Lex::Month(m) = self.lex(i + 2)
+                && let Some(h) = self.month_rule(i + 2, m)
+                && let Sem::Date {
+                    date:
+                        DateExpr::Calendar {
+                            year,
+                            month,
+                            day: Some(day),
+                            ..
+                        },
+                    clock: None,
+                    ..
+                } = h.sem
+            {
+                return hit(h.end, Sem::date(DateExpr::WeekOf { year, month, day }));
+            }
             // "the year 2000", "the year two thousand"
             if unit == Unit::Year {
                 if let Some((y, end)) = self.spelled_year(i + 1) {
