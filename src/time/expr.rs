@@ -90,7 +90,7 @@ pub enum DateExpr {
     Weekend {
         relative: Option<i32>,
     },
-    /// "the quarter", "the latest quarter": the quarter last talked about.
+    /// "the quarter": the quarter last talked about.
     ContextQuarter,
     /// "the week of March 6": the ISO week holding that day.
     WeekOf {

@@ -450,7 +450,10 @@ fn a_quarter_ending_off_the_calendar_is_the_quarter_of_its_middle_month() {
         "2016-Q4"
     );
     assert_eq!(
-        value("Net for the quarter ended Sept. 30, 2016, fell.", "the quarter"),
+        value(
+            "Net for the quarter ended Sept. 30, 2016, fell.",
+            "the quarter"
+        ),
         "2016-Q3"
     );
 }
@@ -475,7 +478,10 @@ fn mid_morning_and_mid_afternoon_are_parts_of_the_day() {
         "Trading was halted in mid-afternoon yesterday.",
         "mid-afternoon yesterday",
     );
-    assert_eq!((t.kind, t.value.as_str()), (TimexType::Time, "2017-03-01TAF"));
+    assert_eq!(
+        (t.kind, t.value.as_str()),
+        (TimexType::Time, "2017-03-01TAF")
+    );
     assert_eq!(
         value("Shares fell sharply in mid afternoon.", "mid afternoon"),
         "2017-03-02TAF"
@@ -485,7 +491,10 @@ fn mid_morning_and_mid_afternoon_are_parts_of_the_day() {
 #[test]
 fn a_clock_hour_takes_its_half_of_the_day_from_the_phrase_after_it() {
     let t = find("He was shot at 4 in the morning.", "4 in the morning");
-    assert_eq!((t.kind, t.value.as_str()), (TimexType::Time, "2017-03-02T04:00"));
+    assert_eq!(
+        (t.kind, t.value.as_str()),
+        (TimexType::Time, "2017-03-02T04:00")
+    );
     assert_eq!(
         value("The vote ended at 11 at night.", "11 at night"),
         "2017-03-02T23:00"
@@ -511,7 +520,10 @@ fn a_word_between_the_amount_and_the_unit_keeps_the_duration() {
         "P1Y"
     );
     assert_eq!(
-        value("The stock fell for eight trading days.", "eight trading days"),
+        value(
+            "The stock fell for eight trading days.",
+            "eight trading days"
+        ),
         "P8D"
     );
     assert_eq!(

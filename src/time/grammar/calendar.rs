@@ -621,9 +621,11 @@ impl Grammar<'_> {
     /// "in the morning", "in the afternoon", "in the evening", "at night" after a clock time:
     /// the part of the day and where the phrase ends.
     fn clock_day_part(&self, j: usize) -> Option<(DayPart, usize)> {
-        let (k, needs) = if self.func(j) == Some(Func::In) && self.func(j + 1) == Some(Func::The)
-        {
-            (j + 2, [DayPart::Morning, DayPart::Afternoon, DayPart::Evening])
+        let (k, needs) = if self.func(j) == Some(Func::In) && self.func(j + 1) == Some(Func::The) {
+            (
+                j + 2,
+                [DayPart::Morning, DayPart::Afternoon, DayPart::Evening],
+            )
         } else if self.word(j) == b"at" {
             (j + 1, [DayPart::Night; 3])
         } else {

@@ -275,13 +275,12 @@ impl Grammar<'_> {
     pub(super) fn unit_at(&self, i: usize) -> Option<(Unit, bool, usize, bool)> {
         // "two more weeks", "an additional year", "eight trading days": the word between
         // the amount and the unit leaves the duration as it is.
-        let i = if self.word_in(i, lexicon::UNIT_FILLERS)
-            && matches!(self.lex(i + 1), Lex::Unit(..))
-        {
-            i + 1
-        } else {
-            i
-        };
+        let i =
+            if self.word_in(i, lexicon::UNIT_FILLERS) && matches!(self.lex(i + 1), Lex::Unit(..)) {
+                i + 1
+            } else {
+                i
+            };
         let (j, hyphen) = self.after_hyphen(i);
         match self.lex(j) {
             Lex::Unit(u, plural) => {

@@ -448,8 +448,9 @@ impl Grammar<'_> {
             Func::Mid => {
                 let (j, _) = self.after_hyphen(i + 1);
                 // "mid-afternoon yesterday", "in mid morning": the part of the day itself.
-                if let Lex::DayPart(p @ (DayPart::Morning | DayPart::Afternoon | DayPart::Evening)) =
-                    self.lex(j)
+                if let Lex::DayPart(
+                    p @ (DayPart::Morning | DayPart::Afternoon | DayPart::Evening),
+                ) = self.lex(j)
                 {
                     let clock = Some(Clock::Part(p));
                     if let Some(h) = self.day_after_clock(j + 1) {
