@@ -90,8 +90,17 @@ pub enum DateExpr {
     Weekend {
         relative: Option<i32>,
     },
-    /// "the quarter", "the latest quarter": the quarter last talked about.
+    /// "the quarter": the quarter last talked about.
     ContextQuarter,
+    /// "the week of March 6": the ISO week holding that day.
+    WeekOf {
+        year: Option<i32>,
+        month: u32,
+        day: u32,
+    },
+    /// "the latest quarter", "the latest period": the quarter last talked about if it is over
+    /// by the publication date, else the last quarter that is.
+    LatestQuarter,
     /// "the 1988 period": the quarter last talked about, in the given year (else that year).
     ContextQuarterOf(i32),
 }

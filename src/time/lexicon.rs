@@ -417,6 +417,7 @@ const FUNCTION_WORDS: &[(&str, Func)] = &[
     ("distant", Func::Near),
     ("foreseeable", Func::Near),
     ("immediate", Func::Near),
+    ("short", Func::Near),
     ("for", Func::For),
     ("within", Func::Within),
     ("over", Func::Within),
@@ -664,6 +665,25 @@ pub const TIME_ZONES: &[&str] = &[
     "est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "et", "ct", "pt", "gmt", "utc", "bst",
     "cet",
 ];
+
+/// Words that may stand between an amount and its unit without changing the duration: "two
+/// more weeks", "an additional year", "eight trading days", "five business days".
+pub const UNIT_FILLERS: &[&str] = &[
+    "more",
+    "additional",
+    "further",
+    "extra",
+    "trading",
+    "business",
+    "working",
+];
+
+/// Verbs before a date that put it in the past: "the quarter ended Sept. 30".
+pub const PAST_END_WORDS: &[&str] = &["ended"];
+
+/// Nouns that, after "the near" or "the short", name the time ahead: "in the near term", "for
+/// the short term" are FUTURE_REF in TimeML, like "the near future".
+pub const NEAR_FUTURE_NOUNS: &[&str] = &["term"];
 
 /// Words after a quantity that make it an age ("a five-year-old"), not a duration.
 pub const AGE_WORDS: &[&str] = &["old"];

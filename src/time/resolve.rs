@@ -152,7 +152,10 @@ impl Resolver {
 
     fn remember(&mut self, iv: Interval, end: usize) {
         self.reference = Some(iv);
-        if iv.granularity == Granularity::Quarter {
+        // A quarter still ahead is a forecast ("losses through the third quarter of 1990"),
+        // not the period whose results the story compares with "a year ago".
+        let ahead = self.dct.is_some_and(|dct| iv.first > dct);
+        if iv.granularity == Granularity::Quarter && !ahead {
             self.last_quarter = Some((iv, end));
         }
     }
@@ -347,6 +350,33 @@ impl Resolver {
                     At(anchor::shift_period(&q, Unit::Year, shift)?)
                 }
                 None => At(anchor::year(y)?),
+            },
+            DateExpr::WeekOf { year, month, day } => {
+                let date = DateExpr::Calendar {
+                    year,
+                    month,
+                    day: Some(day),
+                    relative: None,
+                };
+                match self.date(date, end, tense)? {
+                    At(iv) => At(anchor::week(iv.first)?),
+                    X(_) => X("XXXX-WXX".to_string()),
+                }
+            }
+            // A quarter that has not ended is not the "latest" one reported: in a November
+            // earnings story whose outlook named the fourth quarter, "the latest quarter" is
+            // still the third.
+            DateExpr::LatestQuarter => match (self.last_quarter, dct) {
+                (Some((q, _)), Some(dct)) if q.last >= dct => {
+                    let current = anchor::period_of(dct, Unit::Quarter)?;
+                    At(anchor::shift_period(&current, Unit::Quarter, -1)?)
+                }
+                (Some((q, _)), _) => At(q),
+                (None, Some(dct)) => {
+                    let current = anchor::period_of(dct, Unit::Quarter)?;
+                    At(anchor::shift_period(&current, Unit::Quarter, -1)?)
+                }
+                (None, None) => X("XXXX-QX".to_string()),
             },
             DateExpr::ContextQuarter => match (self.last_quarter, dct) {
                 (Some((q, _)), _) => At(q),

@@ -428,3 +428,147 @@ fn plans_and_announcements_speak_of_the_future() {
         assert!(!super::speaks_of_future(sentence), "{sentence}");
     }
 }
+
+#[test]
+fn a_date_after_ended_is_behind_the_publication_date() {
+    // Written 2017-03-02: a fiscal year that "ended April 30" closed on 2016-04-30, although
+    // 2017-04-30 is nearer.
+    assert_eq!(
+        value(
+            "In the fiscal year ended April 30, the company reported sales of $59.5 million.",
+            "April 30"
+        ),
+        "2016-04-30"
+    );
+}
+
+#[test]
+fn the_latest_quarter_is_one_that_has_ended() {
+    // Written in 2017-Q1: an outlook for the fourth quarter (2017-Q4) does not make it the
+    // latest quarter; the latest one reported is 2016-Q4.
+    let text = "The company expects fourth-quarter earnings to rise. Its property lines fell 59% \
+                in the latest quarter.";
+    assert_eq!(value(text, "fourth-quarter"), "2017-Q4");
+    assert_eq!(value(text, "the latest quarter"), "2016-Q4");
+}
+
+#[test]
+fn a_quarter_ending_off_the_calendar_is_the_quarter_of_its_middle_month() {
+    // May to July is mostly the second calendar quarter; November to January the fourth.
+    assert_eq!(
+        value(
+            "In the quarter ended July 31, 2016, Jayark had an average of 4,000 customers.",
+            "the quarter"
+        ),
+        "2016-Q2"
+    );
+    assert_eq!(
+        value(
+            "Net for the quarter ended Jan. 31, 2017, fell 5%.",
+            "the quarter"
+        ),
+        "2016-Q4"
+    );
+    assert_eq!(
+        value(
+            "Net for the quarter ended Sept. 30, 2016, fell.",
+            "the quarter"
+        ),
+        "2016-Q3"
+    );
+}
+
+#[test]
+fn the_near_and_short_term_are_the_future() {
+    let t = find(
+        "Analysts see little growth in the near term.",
+        "the near term",
+    );
+    assert_eq!((t.kind, t.value.as_str()), (TimexType::Date, "FUTURE_REF"));
+    assert_eq!(
+        value("Rates will stay low for the short term.", "the short term"),
+        "FUTURE_REF"
+    );
+    assert!(texts("Its short-term debt rose, and the short story won.").is_empty());
+}
+
+#[test]
+fn mid_morning_and_mid_afternoon_are_parts_of_the_day() {
+    let t = find(
+        "Trading was halted in mid-afternoon yesterday.",
+        "mid-afternoon yesterday",
+    );
+    assert_eq!(
+        (t.kind, t.value.as_str()),
+        (TimexType::Time, "2017-03-01TAF")
+    );
+    assert_eq!(
+        value("Shares fell sharply in mid afternoon.", "mid afternoon"),
+        "2017-03-02TAF"
+    );
+}
+
+#[test]
+fn a_clock_hour_takes_its_half_of_the_day_from_the_phrase_after_it() {
+    let t = find("He was shot at 4 in the morning.", "4 in the morning");
+    assert_eq!(
+        (t.kind, t.value.as_str()),
+        (TimexType::Time, "2017-03-02T04:00")
+    );
+    assert_eq!(
+        value("The vote ended at 11 at night.", "11 at night"),
+        "2017-03-02T23:00"
+    );
+    assert_eq!(
+        value("They met at 3 in the afternoon.", "3 in the afternoon"),
+        "2017-03-02T15:00"
+    );
+}
+
+#[test]
+fn a_word_between_the_amount_and_the_unit_keeps_the_duration() {
+    let t = find(
+        "Analysts expect the rally to run two more weeks.",
+        "two more weeks",
+    );
+    assert_eq!((t.kind, t.value.as_str()), (TimexType::Duration, "P2W"));
+    assert_eq!(
+        value(
+            "The contract was extended by an additional year.",
+            "an additional year"
+        ),
+        "P1Y"
+    );
+    assert_eq!(
+        value(
+            "The stock fell for eight trading days.",
+            "eight trading days"
+        ),
+        "P8D"
+    );
+    assert_eq!(
+        value(
+            "Prices should rise over the next couple of years.",
+            "the next couple of years"
+        ),
+        "P2Y"
+    );
+}
+
+#[test]
+fn the_week_of_a_date_is_the_week_holding_it() {
+    // Monday 2017-03-06 opens ISO week 10.
+    let t = find(
+        "Talks are set for the week of March 6.",
+        "the week of March 6",
+    );
+    assert_eq!((t.kind, t.value.as_str()), (TimexType::Date, "2017-W10"));
+}
+
+#[test]
+fn a_forecast_quarter_is_not_what_year_ago_compares_with() {
+    let text = "Net rose in the fourth quarter of 2016. Steelmakers will report losses through \
+                the third quarter of 2017. In the year-ago period, Bethlehem earned $101.4 \
+                million.";
+    assert_eq!(value(text, "the year-ago period"), "2015-Q4");
+}

@@ -19,12 +19,15 @@ impl Grammar<'_> {
             i + 1
         };
         let had_dot = j > i + 1;
+        // "the fiscal year ended Jan. 31": a period that has ended closed before the
+        // publication date, whatever the nearest candidate.
+        let relative = (i > 0 && self.word_in(i - 1, lexicon::PAST_END_WORDS)).then_some(-1);
         let calendar = |year, day| {
             Sem::date(DateExpr::Calendar {
                 year,
                 month,
                 day,
-                relative: None,
+                relative,
             })
         };
         // "March 2", "March 2nd", "March 2, 2017"
@@ -579,6 +582,19 @@ impl Grammar<'_> {
                 j = end;
             }
             None if has_minutes && zone_follows && hour < 24 => {}
+            // "4 in the morning", "10:30 at night": the part of the day says a.m. or p.m.
+            None if (1..=12).contains(&hour) => {
+                let (part, end) = self.clock_day_part(j)?;
+                hour = match (part, hour) {
+                    (DayPart::Morning, 12) => 0,
+                    (DayPart::Morning, h) => h,
+                    (DayPart::Night, 12) => 0,
+                    (DayPart::Night, h) if h < 6 => h,
+                    (_, 12) => 12,
+                    (_, h) => h + 12,
+                };
+                j = end;
+            }
             None => return None,
         }
         if self.word_in(j, lexicon::TIME_ZONES) {
@@ -600,6 +616,25 @@ impl Grammar<'_> {
                 clock,
             },
         )
+    }
+
+    /// "in the morning", "in the afternoon", "in the evening", "at night" after a clock time:
+    /// the part of the day and where the phrase ends.
+    fn clock_day_part(&self, j: usize) -> Option<(DayPart, usize)> {
+        let (k, needs) = if self.func(j) == Some(Func::In) && self.func(j + 1) == Some(Func::The) {
+            (
+                j + 2,
+                [DayPart::Morning, DayPart::Afternoon, DayPart::Evening],
+            )
+        } else if self.word(j) == b"at" {
+            (j + 1, [DayPart::Night; 3])
+        } else {
+            return None;
+        };
+        match self.lex(k) {
+            Lex::DayPart(p) if needs.contains(&p) => Some((p, k + 1)),
+            _ => None,
+        }
     }
 
     /// "'90s"

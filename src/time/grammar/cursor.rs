@@ -250,6 +250,10 @@ impl Grammar<'_> {
                     value = value.saturating_mul(100);
                     j += 1;
                 }
+                // "the next couple of years"
+                if self.word(i) == b"couple" && self.func(j) == Some(Func::Of) {
+                    j += 1;
+                }
                 Some((Some(value), j, false))
             }
             _ => {
@@ -269,6 +273,14 @@ impl Grammar<'_> {
 
     /// A unit word after a quantity, allowing a glued hyphen ("two-year"). Rejects ages.
     pub(super) fn unit_at(&self, i: usize) -> Option<(Unit, bool, usize, bool)> {
+        // "two more weeks", "an additional year", "eight trading days": the word between
+        // the amount and the unit leaves the duration as it is.
+        let i =
+            if self.word_in(i, lexicon::UNIT_FILLERS) && matches!(self.lex(i + 1), Lex::Unit(..)) {
+                i + 1
+            } else {
+                i
+            };
         let (j, hyphen) = self.after_hyphen(i);
         match self.lex(j) {
             Lex::Unit(u, plural) => {

@@ -81,7 +81,7 @@ impl Grammar<'_> {
             return hit(end, Sem::Duration { amount, unit });
         }
         if r == Relative::Latest && self.word(j) == b"period" {
-            return hit(j + 1, Sem::date(DateExpr::ContextQuarter));
+            return hit(j + 1, Sem::date(DateExpr::LatestQuarter));
         }
         match self.lex(j) {
             Lex::Unit(unit, true) => hit(j + 1, Sem::Duration { amount: None, unit }),
@@ -103,7 +103,7 @@ impl Grammar<'_> {
                 }
                 if r == Relative::Latest {
                     return (unit == Unit::Quarter)
-                        .then(|| hit(j + 1, Sem::date(DateExpr::ContextQuarter)))
+                        .then(|| hit(j + 1, Sem::date(DateExpr::LatestQuarter)))
                         .flatten();
                 }
                 if unit == Unit::Year
@@ -304,12 +304,20 @@ impl Grammar<'_> {
             // "the quarter ended Sept. 30": the period is the one that date closes. "The year
             // ended March 31" is a fiscal year, not a calendar one: TimeML (and all six such
             // phrases in TimeBank) make it the duration P1Y, its end being tagged on its own.
+            // A fiscal quarter that ends off the calendar's ("the quarter ended July 31", May
+            // to July) is the calendar quarter holding most of it: that of its middle month.
             if let Some((year, month)) = self.period_ending(i + 1) {
                 let date = match unit {
-                    Unit::Quarter => DateExpr::Quarter {
-                        year: year.map(YearRef::Absolute),
-                        q: (month - 1) / 3 + 1,
-                    },
+                    Unit::Quarter => {
+                        let (year, middle) = match month {
+                            1 => (year.map(|y| y - 1), 12),
+                            m => (year, m - 1),
+                        };
+                        DateExpr::Quarter {
+                            year: year.map(YearRef::Absolute),
+                            q: (middle - 1) / 3 + 1,
+                        }
+                    }
                     Unit::Year => {
                         return hit(
                             i + 1,
@@ -322,6 +330,25 @@ impl Grammar<'_> {
                     _ => return None,
                 };
                 return hit(i + 1, Sem::date(date));
+            }
+            // "the week of March 6"
+            if unit == Unit::Week
+                && self.func(i + 1) == Some(Func::Of)
+                && let Lex::Month(m) = self.lex(i + 2)
+                && let Some(h) = self.month_rule(i + 2, m)
+                && let Sem::Date {
+                    date:
+                        DateExpr::Calendar {
+                            year,
+                            month,
+                            day: Some(day),
+                            ..
+                        },
+                    clock: None,
+                    ..
+                } = h.sem
+            {
+                return hit(h.end, Sem::date(DateExpr::WeekOf { year, month, day }));
             }
             // "the year 2000", "the year two thousand"
             if unit == Unit::Year {
@@ -420,6 +447,29 @@ impl Grammar<'_> {
             }
             Func::Mid => {
                 let (j, _) = self.after_hyphen(i + 1);
+                // "mid-afternoon yesterday", "in mid morning": the part of the day itself.
+                if let Lex::DayPart(
+                    p @ (DayPart::Morning | DayPart::Afternoon | DayPart::Evening),
+                ) = self.lex(j)
+                {
+                    let clock = Some(Clock::Part(p));
+                    if let Some(h) = self.day_after_clock(j + 1) {
+                        return super::attach_clock(h, clock);
+                    }
+                    let date = DateExpr::Shift {
+                        unit: Unit::Day,
+                        n: 0,
+                        origin: Origin::LastDay,
+                    };
+                    return hit(
+                        j + 1,
+                        Sem::Date {
+                            date,
+                            part: None,
+                            clock,
+                        },
+                    );
+                }
                 let h = self.period_phrase(j)?;
                 with_part(h, PeriodPart::Mid)
             }
@@ -469,7 +519,12 @@ impl Grammar<'_> {
                 hit(end, Sem::date(DateExpr::Quarter { year, q }))
             }
             Func::Near => {
-                if self.lex(i + 1) == Lex::Ref(RefKind::Future) {
+                // "short" only counts before a noun of time ("short-term debt" is no time).
+                if self.lex(i + 1) == Lex::Ref(RefKind::Future) && self.word(i) != b"short" {
+                    return hit(i + 2, Sem::Ref(RefKind::Future));
+                }
+                // "in the near term", "for the short term"
+                if with_the && self.word_in(i + 1, lexicon::NEAR_FUTURE_NOUNS) {
                     return hit(i + 2, Sem::Ref(RefKind::Future));
                 }
                 None
