@@ -1,5 +1,9 @@
 //! Writing a [`Plan`]: only files whose bytes change, each atomically (temporary file beside it,
-//! fsync, rename), then the state file.
+//! rename), all of them synced to disk together, then the state file.
+//!
+//! Syncing one file at a time cost a disk round trip per event: 8,846 new events took 40 s of
+//! waiting for 6 s of work. Syncs issued together share the disk's journal commits, and the
+//! state file, which records what annals wrote, is written only once they all returned.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -24,8 +28,7 @@ impl Plan {
     /// Before writing anything it checks that no planned file changed since [`super::load`]
     /// read it (and that new files still do not exist); if one did, nothing is written.
     pub fn apply(&self, events_dir: &Path) -> anyhow::Result<ApplyReport> {
-        // Each file is synced before its rename; the folder, which makes the renames durable,
-        // once after all of them (in apply_with, before the state file), not once per file.
+        // Files are synced together and the folder once, in apply_with, before the state file.
         self.apply_with(events_dir, |path, bytes| {
             write_atomic_with(path, bytes, |from, to| std::fs::rename(from, to), false)
         })
@@ -63,6 +66,7 @@ impl Plan {
             let path = events_dir.join(&write.name);
             if let Err(e) = write_file(&path, &write.bytes) {
                 // Record what was written, so those files are not mistaken for edited ones.
+                sync_together(&report.written);
                 let _ = write_state(events_dir, &state);
                 return Err(e);
             }
@@ -72,7 +76,7 @@ impl Plan {
             report.written.push(path);
         }
         if !report.written.is_empty() {
-            sync_dir(events_dir);
+            sync_together(&report.written);
         }
         report.state_written = write_state(events_dir, &state)?;
         Ok(report)
@@ -98,12 +102,45 @@ pub(crate) fn write_atomic(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
     write_atomic_with(path, bytes, |from, to| std::fs::rename(from, to), true)
 }
 
-/// [`write_atomic`] with the final rename injectable, so tests can make it fail.
+/// How many syncs are in flight at once: enough for the disk to fold them into few journal
+/// commits, few enough to stay a handful of threads.
+const SYNCS_IN_FLIGHT: usize = 32;
+
+/// Flushes `files` (all in one folder) and their folder to disk; best effort, like
+/// [`sync_dir`]. On Linux one `syncfs` flushes the whole file system in one journal commit;
+/// elsewhere the files are synced many at a time.
+fn sync_together(files: &[PathBuf]) {
+    let Some(dir) = files.first().and_then(|f| f.parent()) else {
+        return;
+    };
+    #[cfg(target_os = "linux")]
+    if let Ok(folder) = std::fs::File::open(dir)
+        && rustix::fs::syncfs(&folder).is_ok()
+    {
+        return;
+    }
+    let per_thread = files.len().div_ceil(SYNCS_IN_FLIGHT);
+    std::thread::scope(|scope| {
+        for chunk in files.chunks(per_thread) {
+            scope.spawn(move || {
+                for path in chunk {
+                    if let Ok(file) = std::fs::File::open(path) {
+                        let _ = file.sync_all();
+                    }
+                }
+            });
+        }
+    });
+    sync_dir(dir);
+}
+
+/// [`write_atomic`] with the final rename injectable, so tests can make it fail. `sync` syncs the
+/// file before its rename and the folder after it; without it the caller syncs.
 fn write_atomic_with(
     path: &Path,
     bytes: &[u8],
     rename: impl FnOnce(&Path, &Path) -> std::io::Result<()>,
-    sync_folder: bool,
+    sync: bool,
 ) -> anyhow::Result<()> {
     let dir = path.parent().unwrap_or(Path::new("."));
     let name = path
@@ -114,7 +151,9 @@ fn write_atomic_with(
     let result = (|| -> std::io::Result<()> {
         let mut file = std::fs::File::create(&temp)?;
         file.write_all(bytes)?;
-        file.sync_all()?;
+        if sync {
+            file.sync_all()?;
+        }
         drop(file);
         rename(&temp, path)
     })();
@@ -122,7 +161,7 @@ fn write_atomic_with(
         let _ = std::fs::remove_file(&temp);
         return Err(e).with_context(|| format!("cannot write {}", path.display()));
     }
-    if sync_folder {
+    if sync {
         sync_dir(dir);
     }
     Ok(())
