@@ -21,6 +21,9 @@ use crate::extract::Candidate;
 pub use build::stable_ids;
 pub use score::Similarity;
 
+/// Share of the threshold from which a pair that did not join is a near miss worth explaining.
+const NEAR_MISS: f64 = 0.5;
+
 /// Settings of one merge.
 #[derive(Debug, Clone, Copy)]
 pub struct MergeOptions {
@@ -92,7 +95,11 @@ fn cluster(
     let mut cluster_of: Vec<usize> = (0..count).collect();
     let mut clusters: Vec<Vec<usize>> = (0..count).map(|i| vec![i]).collect();
     let mut decisions = Vec::new();
-    let mut order: Vec<&(usize, usize, f64, bool)> = pairs.iter().collect();
+    // A pair far below the threshold can neither join nor be a near miss worth explaining:
+    // leaving it out keeps sorting and bookkeeping to the pairs that matter.
+    let floor = options.threshold * NEAR_MISS;
+    let mut order: Vec<&(usize, usize, f64, bool)> =
+        pairs.iter().filter(|p| p.2 >= floor).collect();
     order.sort_by(|a, b| b.2.total_cmp(&a.2).then(a.0.cmp(&b.0)).then(a.1.cmp(&b.1)));
     for &&(left, right, score, conflict) in &order {
         let (a, b) = (cluster_of[left], cluster_of[right]);
@@ -107,9 +114,11 @@ fn cluster(
             } else {
                 0.0
             };
-        let compatible = dates_compatible(&clusters[a], &clusters[b], similarity, options);
+        // Comparing every member's date is only worth it for a pair that could join.
+        let compatible =
+            score >= needed && dates_compatible(&clusters[a], &clusters[b], similarity, options);
         // The average over the two groups only matters when nothing else has ruled the pair out.
-        let average = if compatible && score >= needed {
+        let average = if compatible {
             average_linkage(&clusters[a], &clusters[b], similarity)
         } else {
             f64::NAN
@@ -117,13 +126,13 @@ fn cluster(
         let joined = compatible && score >= needed && average >= options.threshold;
         let reason = if joined {
             format!("score {score:.2}, average over the two groups {average:.2}")
-        } else if !compatible {
-            "dates too far apart within the groups".to_string()
         } else if score < needed {
             format!(
                 "score {score:.2} below {needed:.2}{}",
                 if conflict { " (dates disagree)" } else { "" }
             )
+        } else if !compatible {
+            "dates too far apart within the groups".to_string()
         } else {
             format!(
                 "average over the two groups {average:.2} below {:.2}",
@@ -255,7 +264,7 @@ pub fn explain(merged: &Merged, candidates: &[Candidate], threshold: f64) -> Str
     let near: Vec<&Decision> = merged
         .decisions
         .iter()
-        .filter(|d| !d.joined && d.score >= threshold * 0.5)
+        .filter(|d| !d.joined && d.score >= threshold * NEAR_MISS)
         .collect();
     if !near.is_empty() {
         out.push_str("near misses:\n");

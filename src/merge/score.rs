@@ -9,9 +9,17 @@ use super::text::content_words;
 use crate::extract::Candidate;
 use crate::time::{Granularity, Interval};
 
-/// A word that appears in more candidates than this blocks nothing: it is too common to say two
-/// reports are about the same thing.
-const MAX_BLOCK_SIZE: usize = 200;
+/// A word that more candidates than this share within the dates a candidate could be merged with
+/// blocks nothing for it: that common at that time, it cannot say two reports tell one event.
+/// The cap is on the date window, not on the whole collection, so that a word used every week
+/// of ten years of news still finds the two reports of one week, while the number of pairs
+/// grows with the candidates, not with their square.
+const MAX_BLOCK_SIZE: usize = 64;
+
+/// Dates are put in blocks by length: up to a week, a month, a year, longer. Inside a block the
+/// candidates are sorted by their first day, and the longest date bounds how far back a
+/// compatible one can start.
+const LENGTH_CLASSES: [i32; 3] = [7, 31, 366];
 
 /// Weight of the word overlap in the score; the rest is shared names.
 const WORD_WEIGHT: f64 = 0.7;
@@ -22,17 +30,49 @@ pub struct Similarity {
     /// Each candidate's names, lowercased, as sorted distinct ids.
     names: Vec<Vec<u32>>,
     intervals: Vec<Interval>,
-    postings: Vec<Vec<u32>>,
+    /// Per word, its candidates in date blocks.
+    postings: Vec<Posting>,
+}
+
+/// The candidates that have one word, by length of date, each block sorted by first day.
+#[derive(Default)]
+struct Posting {
+    blocks: [Block; LENGTH_CLASSES.len() + 1],
+}
+
+#[derive(Default)]
+struct Block {
+    /// (first day, candidate) sorted.
+    entries: Vec<(i32, u32)>,
+    /// The longest date of the block, in days minus one.
+    longest: i32,
+}
+
+/// Days since the common era, for cheap date arithmetic.
+fn day_number(date: chrono::NaiveDate) -> i32 {
+    chrono::Datelike::num_days_from_ce(&date)
+}
+
+fn length_class(interval: &Interval) -> usize {
+    let days = (interval.last - interval.first).num_days() + 1;
+    LENGTH_CLASSES
+        .iter()
+        .position(|&max| days <= i64::from(max))
+        .unwrap_or(LENGTH_CLASSES.len())
 }
 
 impl Similarity {
     pub fn new(candidates: &[Candidate]) -> Self {
         let mut vocabulary: HashMap<String, u32> = HashMap::new();
+        // Stemming is the costly part and needs no shared state: every core does its share.
+        let words: Vec<Vec<String>> = candidates
+            .par_iter()
+            .map(|c| content_words(&c.quote.replacen(&c.phrase, " ", 1)))
+            .collect();
         let mut documents: Vec<Vec<(u32, u32)>> = Vec::with_capacity(candidates.len());
-        for c in candidates {
-            let text = c.quote.replacen(&c.phrase, " ", 1);
+        for words in words {
             let mut counts: HashMap<u32, u32> = HashMap::new();
-            for word in content_words(&text) {
+            for word in words {
                 let next = vocabulary.len() as u32;
                 let id = *vocabulary.entry(word).or_insert(next);
                 *counts.entry(id).or_default() += 1;
@@ -41,12 +81,26 @@ impl Similarity {
             counts.sort_unstable();
             documents.push(counts);
         }
-        let mut postings: Vec<Vec<u32>> = vec![Vec::new(); vocabulary.len()];
+        let intervals: Vec<Interval> = candidates.iter().map(|c| c.date.interval()).collect();
+        let mut postings: Vec<Posting> = Vec::new();
+        postings.resize_with(vocabulary.len(), Posting::default);
+        let mut frequency = vec![0usize; vocabulary.len()];
         for (index, doc) in documents.iter().enumerate() {
+            let interval = &intervals[index];
+            let first = day_number(interval.first);
+            let length = day_number(interval.last) - first;
             for &(term, _) in doc {
-                postings[term as usize].push(index as u32);
+                frequency[term as usize] += 1;
+                let block = &mut postings[term as usize].blocks[length_class(interval)];
+                block.entries.push((first, index as u32));
+                block.longest = block.longest.max(length);
             }
         }
+        postings.par_iter_mut().for_each(|p| {
+            for block in &mut p.blocks {
+                block.entries.sort_unstable();
+            }
+        });
         let n = candidates.len().max(1) as f64;
         let vectors = documents
             .iter()
@@ -54,7 +108,7 @@ impl Similarity {
                 let mut v: Vec<(u32, f32)> = doc
                     .iter()
                     .map(|&(term, tf)| {
-                        let idf = (n / postings[term as usize].len() as f64).ln() + 1.0;
+                        let idf = (n / frequency[term as usize] as f64).ln() + 1.0;
                         (term, ((1.0 + (tf as f64).ln()) * idf) as f32)
                     })
                     .collect();
@@ -84,7 +138,6 @@ impl Similarity {
                 names
             })
             .collect();
-        let intervals = candidates.iter().map(|c| c.date.interval()).collect();
         Similarity {
             vectors,
             names,
@@ -129,22 +182,44 @@ impl Similarity {
         (precise(a) && precise(b) && gap <= options.conflict_days).then_some(true)
     }
 
-    /// Every pair that shares a rare enough word and has compatible dates, with its score and
-    /// whether the dates disagree, ordered by the first then the second index.
+    /// Every pair that shares a word that is rare enough around their dates, and whose dates are
+    /// compatible, with its score and whether the dates disagree, ordered by the first then the
+    /// second index.
     ///
-    /// Each candidate gathers the later candidates of its rare words' postings (sorted, so a
-    /// binary search skips the earlier ones) and deduplicates them locally: no shared set of
-    /// seen pairs, and the candidates split over every core.
+    /// Each candidate looks, for each of its words, only at the candidates with that word whose
+    /// date could be compatible with its own (a binary search in each date block), skips the word
+    /// when they are more than [`MAX_BLOCK_SIZE`], and keeps those whose dates are compatible.
+    /// The candidates split over every core; a pair found from both sides is kept once, and
+    /// scored once.
     pub fn scored_pairs(&self, options: &MergeOptions) -> Vec<(usize, usize, f64, bool)> {
-        (0..self.vectors.len())
+        let slack = i32::try_from(options.conflict_days.max(0)).unwrap_or(i32::MAX / 4);
+        let mut pairs: Vec<(u32, u32, bool)> = (0..self.vectors.len())
             .into_par_iter()
             .flat_map_iter(|i| {
+                let first = day_number(self.intervals[i].first);
+                let last = day_number(self.intervals[i].last);
                 let mut partners: Vec<u32> = Vec::new();
+                let mut windows: Vec<&[(i32, u32)]> = Vec::new();
                 for &(term, _) in &self.vectors[i] {
-                    let posting = &self.postings[term as usize];
-                    if posting.len() > 1 && posting.len() <= MAX_BLOCK_SIZE {
-                        let after = posting.partition_point(|&j| j as usize <= i);
-                        partners.extend_from_slice(&posting[after..]);
+                    windows.clear();
+                    let mut size = 0;
+                    for block in &self.postings[term as usize].blocks {
+                        // A compatible date starts at most `slack` days after this one ends and
+                        // ends at most `slack` days before this one starts.
+                        let from = first.saturating_sub(block.longest.saturating_add(slack));
+                        let to = last.saturating_add(slack);
+                        let low = block.entries.partition_point(|&(d, _)| d < from);
+                        let high = block.entries.partition_point(|&(d, _)| d <= to);
+                        size += high - low;
+                        windows.push(&block.entries[low..high]);
+                    }
+                    // Itself is in the window, so a word nobody else has is `size == 1`.
+                    if size > 1 && size <= MAX_BLOCK_SIZE + 1 {
+                        for window in &windows {
+                            partners.extend(
+                                window.iter().map(|&(_, j)| j).filter(|&j| j as usize != i),
+                            );
+                        }
                     }
                 }
                 partners.sort_unstable();
@@ -152,11 +227,21 @@ impl Similarity {
                 partners
                     .into_iter()
                     .filter_map(|j| {
-                        let j = j as usize;
-                        self.dates_compatible(i, j, options)
-                            .map(|conflict| (i, j, self.score(i, j), conflict))
+                        let (a, b) = (i.min(j as usize), i.max(j as usize));
+                        self.dates_compatible(a, b, options)
+                            .map(|conflict| (a as u32, b as u32, conflict))
                     })
                     .collect::<Vec<_>>()
+            })
+            .collect();
+        // A pair is found from both sides unless one side's window was too crowded.
+        pairs.par_sort_unstable();
+        pairs.dedup_by_key(|&mut (i, j, _)| (i, j));
+        pairs
+            .into_par_iter()
+            .map(|(i, j, conflict)| {
+                let (i, j) = (i as usize, j as usize);
+                (i, j, self.score(i, j), conflict)
             })
             .collect()
     }

@@ -157,3 +157,61 @@ fn a_hand_made_event_matches_a_fresh_report_of_it() {
     assert!(same_event(&hand_made, &merged.events[0], 0.35));
     assert!(!same_event(&hand_made, &merged.events[1], 0.35));
 }
+
+/// A made-up word for `n`, distinct for every `n` even after stemming (no vowels, no "s").
+fn letters(mut n: usize) -> String {
+    const LETTERS: &[u8] = b"bcfghjkmnpqrtvwxz";
+    let mut word = String::from("zq");
+    loop {
+        word.push(LETTERS[n % LETTERS.len()] as char);
+        n /= LETTERS.len();
+        if n == 0 {
+            return word;
+        }
+    }
+}
+
+#[test]
+fn a_word_common_over_the_years_still_joins_two_reports_of_one_week() {
+    // Ten years of weekly flood reports: every word is in hundreds of candidates, yet the two
+    // reports of the same day must still be compared.
+    let quote = "Flooding closed the Millbrook bridge and the river road.";
+    let start = NaiveDate::from_ymd_opt(2000, 1, 3).unwrap();
+    let mut candidates: Vec<Candidate> = (0..300)
+        .map(|k| {
+            let day = start + chrono::Duration::days(10 * k as i64);
+            candidate(k, &day.to_string(), quote, &["Millbrook"])
+        })
+        .collect();
+    candidates.push(candidate(300, "2000-01-03", quote, &["Millbrook"]));
+    let merged = merge(&candidates, &articles(301), &MergeOptions::default());
+    assert_eq!(merged.events.len(), 300);
+    assert!(merged.members.iter().any(|m| m == &vec![0, 300]));
+}
+
+#[test]
+fn a_word_everyone_uses_that_day_blocks_nothing() {
+    // A hundred unrelated reports of one day share only "officials": scoring every pair of
+    // them would make the merge quadratic for nothing.
+    let candidates: Vec<Candidate> = (0..100)
+        .map(|k| {
+            let quote = format!(
+                "Officials {} {} {}.",
+                letters(k),
+                letters(k + 100),
+                letters(k + 200)
+            );
+            candidate(k, "2017-03-07", &quote, &[])
+        })
+        .collect();
+    let similarity = Similarity::new(&candidates);
+    assert!(similarity.scored_pairs(&MergeOptions::default()).is_empty());
+    // Two of them that also share a rare word are still compared.
+    let mut candidates = candidates;
+    candidates[7].quote = "Officials zqrare zqword zqother.".into();
+    candidates[42].quote = "Officials zqrare zqword zqelse.".into();
+    let similarity = Similarity::new(&candidates);
+    let pairs = similarity.scored_pairs(&MergeOptions::default());
+    assert_eq!(pairs.len(), 1);
+    assert_eq!((pairs[0].0, pairs[0].1), (7, 42));
+}
