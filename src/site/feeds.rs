@@ -5,15 +5,8 @@ use chrono::NaiveDate;
 use serde_json::{Value, json};
 
 use super::SiteInfo;
-use super::atomic::Staging;
 use super::model::{EventView, Model};
 use super::paths::slugify;
-
-/// Writes `atom.xml` and `feed.json`.
-pub fn write(model: &Model, site: &SiteInfo, out: &Staging) -> anyhow::Result<()> {
-    out.write("atom.xml", atom(model, site).as_bytes())?;
-    out.write("feed.json", json_feed(model, site).as_bytes())
-}
 
 /// The day an event was last reported: its latest source publication date, else its first day.
 fn updated(e: &EventView) -> String {
@@ -75,7 +68,7 @@ pub fn xml_escape(text: &str) -> String {
     out
 }
 
-fn atom(model: &Model, site: &SiteInfo) -> String {
+pub fn atom(model: &Model, site: &SiteInfo) -> String {
     let mut x = String::from("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
     x.push_str(&format!(
         "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{}\">\n",
@@ -138,7 +131,7 @@ fn atom(model: &Model, site: &SiteInfo) -> String {
     x
 }
 
-fn json_feed(model: &Model, site: &SiteInfo) -> String {
+pub fn json_feed(model: &Model, site: &SiteInfo) -> String {
     let items: Vec<Value> = newest_first(model)
         .into_iter()
         .map(|e| {
@@ -177,8 +170,8 @@ fn json_feed(model: &Model, site: &SiteInfo) -> String {
 }
 
 /// Every page, as absolute URLs (only written when the base URL is known).
-pub fn sitemap(pages: &[String], site: &SiteInfo) -> String {
-    let mut sorted: Vec<&String> = pages.iter().filter(|p| p.as_str() != "404.html").collect();
+pub fn sitemap<'a>(pages: impl Iterator<Item = &'a str>, site: &SiteInfo) -> String {
+    let mut sorted: Vec<&str> = pages.filter(|p| *p != "404.html").collect();
     sorted.sort();
     let mut x = String::from(
         "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
