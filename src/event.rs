@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 use crate::time::Edtf;
 
 /// One event of the timeline. Field order here is the key order written to YAML.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Event {
     /// Stable identifier, also the permalink `events/<id>/`.
@@ -34,7 +34,7 @@ pub struct Event {
 }
 
 /// Where an event was reported.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Source {
     /// The article id (see [`crate::article::Article::id`]).
@@ -56,7 +56,7 @@ pub struct Source {
 }
 
 /// A date a source gives that disagrees with the event's date.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct DateConflict {
     pub date: Edtf,

@@ -17,3 +17,6 @@ pub mod site;
 pub mod store;
 pub mod suggest;
 pub mod time;
+
+/// `annals serve`'s builds: a full one, then only what each change needs.
+pub use commands::build::Live;

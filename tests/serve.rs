@@ -77,3 +77,51 @@ fn serve_starts_even_when_the_first_build_fails() {
     );
     assert!(!page.contains("role=\"alert\""), "{page}");
 }
+
+#[test]
+fn serve_rebuilds_only_what_an_edited_event_file_changes() {
+    let site = Site::example();
+    let mut server = ServeGuard::start(&site);
+    let event_page = "/events/2024-04-01-footbridge-alder-river-millbrook-closed/index.html";
+    let untouched = "/events/2024-06-27-alder-river-footbridge-millbrook-reopened/index.html";
+    let untouched_before = std::fs::read(site.path(&format!("output{untouched}"))).unwrap();
+
+    // A new title: the event's page, the timeline and its tag pages show it at once.
+    let good = site.read(EVENT);
+    site.write(
+        EVENT,
+        &good.replace("title: The footbridge", "title: The old footbridge"),
+    );
+    for path in [event_page, "/", "/tags/flooding/index.html"] {
+        let page = server.wait_for(path, 15, |body| body.contains("The old footbridge"));
+        assert!(
+            page.contains("The old footbridge"),
+            "{path} does not show the edit:\n{}",
+            server.log()
+        );
+    }
+    let log = server.wait_for_log(15, |log| log.contains("files written"));
+    assert!(log.contains("files written"), "{log}");
+    // Pages the event is not on were not rewritten.
+    assert_eq!(
+        std::fs::read(site.path(&format!("output{untouched}"))).unwrap(),
+        untouched_before
+    );
+
+    // The file deleted: its page goes (and the timeline no longer lists it).
+    std::fs::remove_file(site.path(EVENT)).unwrap();
+    let page = server.wait_for("/", 15, |body| !body.contains("The old footbridge"));
+    assert!(!page.contains("The old footbridge"), "{}", server.log());
+    assert!(!site.path(&format!("output{event_page}")).exists());
+    // Back again: a new file is read too.
+    site.write(EVENT, &good);
+    let page = server.wait_for(event_page, 15, |body| {
+        body.contains("The footbridge over the Alder River")
+    });
+    assert!(
+        page.contains("The footbridge over the Alder River"),
+        "{page}\n{}",
+        server.log()
+    );
+    assert!(server.running());
+}

@@ -7,7 +7,7 @@ use annals::article::Article;
 use annals::config::Config;
 use annals::error::ContentError;
 use annals::event::{DateConflict, Event, Source};
-use annals::site::{BuildOptions, build};
+use annals::site::{BuildCache, BuildOptions, build, build_cached};
 use annals::time::Edtf;
 
 fn source(article: &str, publisher: &str, quote: &str) -> Source {
@@ -546,4 +546,106 @@ fn refuses_an_output_folder_that_contains_the_site() {
     let err = build_into(&f, &f.root, None).unwrap_err();
     assert!(err.to_string().contains("contains the site"), "{err}");
     assert!(f.root.join("site.toml").exists());
+}
+
+#[test]
+fn an_incremental_rebuild_writes_what_a_full_build_writes() {
+    let f = fixture();
+    let options = |output: &Path| BuildOptions {
+        output: output.to_path_buf(),
+        base_url: Some("https://example.org".into()),
+        drafts: false,
+    };
+    let mut cache = BuildCache::default();
+    let mut events = events();
+    let first = build_cached(
+        &f.root,
+        &config(),
+        &events,
+        &articles(),
+        &options(&f.output),
+        &mut cache,
+    )
+    .unwrap();
+
+    // A sequence of edits, each checked against a full build of the same events: a new title;
+    // a new date (the event moves in the timeline and to another year); a tag renamed (a tag
+    // page appears, one disappears) and an entity added; the event hidden; a new event whose
+    // slug collides; an event removed.
+    type Edit = Box<dyn Fn(&mut Vec<Event>)>;
+    let edits: Vec<(&str, Edit)> = vec![
+        (
+            "title",
+            Box::new(|e| e[3].title = "Talks were held <again>".into()),
+        ),
+        (
+            "date",
+            Box::new(|e| e[3].date = Edtf::parse("2014-05-06").unwrap()),
+        ),
+        (
+            "tags",
+            Box::new(|e| {
+                e[2].tags = vec!["Protest".into(), "Unrest".into()];
+                e[2].entities.push("US Embassy".into());
+            }),
+        ),
+        ("hidden", Box::new(|e| e[0].hidden = true)),
+        (
+            "added",
+            Box::new(|e| e.push(event("Talks", "2017-03-01", "Another talk"))),
+        ),
+        (
+            "removed",
+            Box::new(|e| {
+                e.remove(4);
+            }),
+        ),
+    ];
+    for (what, edit) in edits {
+        edit(&mut events);
+        let report = build_cached(
+            &f.root,
+            &config(),
+            &events,
+            &articles(),
+            &options(&f.output),
+            &mut cache,
+        )
+        .unwrap();
+        assert!(
+            report.written < first.written,
+            "{what}: wrote {} of {} files",
+            report.written,
+            first.written
+        );
+        let full = f.root.join(format!("full-{what}"));
+        build(&f.root, &config(), &events, &articles(), &options(&full)).unwrap();
+        let (a, b) = (files(&f.output), files(&full));
+        assert_eq!(
+            a.keys().collect::<Vec<_>>(),
+            b.keys().collect::<Vec<_>>(),
+            "{what}: different files"
+        );
+        for (path, bytes) in &a {
+            assert!(
+                bytes == &b[path],
+                "{what}: {path} differs from a full build"
+            );
+        }
+    }
+    // Folders of removed pages are gone too, and no temporary files are left.
+    let mut dirs = vec![f.output.clone()];
+    while let Some(dir) = dirs.pop() {
+        let entries: Vec<_> = std::fs::read_dir(&dir)
+            .unwrap()
+            .map(|e| e.unwrap())
+            .collect();
+        assert!(!entries.is_empty(), "{} left empty", dir.display());
+        for e in entries {
+            assert!(!e.file_name().to_string_lossy().starts_with('.'));
+            if e.path().is_dir() {
+                dirs.push(e.path());
+            }
+        }
+    }
 }

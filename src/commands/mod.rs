@@ -1,6 +1,6 @@
 //! One file per subcommand: each loads what it needs from the stages and calls them in order.
 
-mod build;
+pub(crate) mod build;
 mod check;
 mod extract;
 mod init;

@@ -89,6 +89,46 @@ impl Drop for Staging {
     }
 }
 
+/// Replaces the file at `relative` inside `output` with `contents`: written beside it under a
+/// temporary name, then renamed over it, so the server never reads half a page.
+pub fn replace_file(output: &Path, relative: &str, contents: &[u8]) -> anyhow::Result<()> {
+    let path = output.join(checked(relative)?);
+    let parent = path.parent().unwrap_or(output);
+    std::fs::create_dir_all(parent)
+        .with_context(|| format!("cannot create {}", parent.display()))?;
+    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("file");
+    let temporary = parent.join(format!(".{name}.tmp-{}", std::process::id()));
+    std::fs::write(&temporary, contents)
+        .with_context(|| format!("cannot write {}", temporary.display()))?;
+    std::fs::rename(&temporary, &path).with_context(|| {
+        std::fs::remove_file(&temporary).ok();
+        format!("cannot replace {}", path.display())
+    })
+}
+
+/// Removes the file at `relative` inside `output` (if it is there), then the folders it leaves
+/// empty, up to but not including `output`.
+pub fn remove_file(output: &Path, relative: &str) -> anyhow::Result<()> {
+    let relative = checked(relative)?;
+    let path = output.join(&relative);
+    match std::fs::remove_file(&path) {
+        Ok(()) => {}
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+        Err(e) => {
+            return Err(e).with_context(|| format!("cannot remove {}", path.display()));
+        }
+    }
+    let mut folder = relative.parent();
+    while let Some(dir) = folder.filter(|d| !d.as_os_str().is_empty()) {
+        // Fails (and stops) at the first folder that still holds something.
+        if std::fs::remove_dir(output.join(dir)).is_err() {
+            break;
+        }
+        folder = dir.parent();
+    }
+    Ok(())
+}
+
 /// `relative` as a path with only normal components.
 fn checked(relative: &str) -> anyhow::Result<PathBuf> {
     let path = Path::new(relative);

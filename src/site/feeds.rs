@@ -3,18 +3,11 @@
 
 use crate::escape::markup;
 use chrono::NaiveDate;
-use serde_json::{Value, json};
+use serde::Serialize;
 
 use super::SiteInfo;
-use super::atomic::Staging;
 use super::model::{EventView, Model};
 use super::paths::slugify;
-
-/// Writes `atom.xml` and `feed.json`.
-pub fn write(model: &Model, site: &SiteInfo, out: &Staging) -> anyhow::Result<()> {
-    out.write("atom.xml", atom(model, site).as_bytes())?;
-    out.write("feed.json", json_feed(model, site).as_bytes())
-}
 
 /// The day an event was last reported: its latest source publication date, else its first day.
 fn updated(e: &EventView) -> String {
@@ -58,7 +51,7 @@ fn feed_updated(model: &Model) -> String {
         .unwrap_or_else(|| "1970-01-01T00:00:00Z".into())
 }
 
-fn atom(model: &Model, site: &SiteInfo) -> String {
+pub fn atom(model: &Model, site: &SiteInfo) -> String {
     let mut x = String::from("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
     x.push_str(&format!(
         "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{}\">\n",
@@ -121,47 +114,86 @@ fn atom(model: &Model, site: &SiteInfo) -> String {
     x
 }
 
-fn json_feed(model: &Model, site: &SiteInfo) -> String {
-    let items: Vec<Value> = newest_first(model)
+// JSON Feed objects, serialised straight from borrowed fields; fields are declared in the
+// alphabetical order `serde_json::Value` maps wrote them in, so the file is the same.
+
+#[derive(Serialize)]
+struct Feed<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    description: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    feed_url: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    home_page_url: Option<String>,
+    items: Vec<Item<'a>>,
+    language: &'a str,
+    title: &'a str,
+    version: &'static str,
+}
+
+#[derive(Serialize)]
+struct Item<'a> {
+    _annals: Dates<'a>,
+    content_html: String,
+    content_text: String,
+    date_modified: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    external_url: Option<&'a str>,
+    id: String,
+    tags: Vec<&'a str>,
+    title: &'a str,
+    url: String,
+}
+
+#[derive(Serialize)]
+struct Dates<'a> {
+    date: &'a str,
+    first: &'a str,
+    last: &'a str,
+}
+
+pub fn json_feed(model: &Model, site: &SiteInfo) -> String {
+    let items: Vec<Item> = newest_first(model)
         .into_iter()
-        .map(|e| {
-            let mut item = json!({
-                "id": entry_id(e, site),
-                "url": entry_link(e, site),
-                "title": e.title,
-                "content_html": format!("<p>{}</p>{}", markup(&e.human), e.summary_html),
-                "content_text": format!("{}. {}", e.human, e.summary_text).trim_end_matches(". ").to_string(),
-                "date_modified": updated(e),
-                "tags": e.tags.iter().map(|t| t.name.as_str()).collect::<Vec<_>>(),
-                "_annals": { "date": e.date, "first": e.first, "last": e.last },
-            });
-            if let Some(url) = e.sources.iter().find_map(|s| s.url.as_deref()) {
-                item["external_url"] = json!(url);
-            }
-            item
+        .map(|e| Item {
+            _annals: Dates {
+                date: &e.date,
+                first: &e.first,
+                last: &e.last,
+            },
+            content_html: format!("<p>{}</p>{}", markup(&e.human), e.summary_html),
+            content_text: format!("{}. {}", e.human, e.summary_text)
+                .trim_end_matches(". ")
+                .to_string(),
+            date_modified: updated(e),
+            external_url: e.sources.iter().find_map(|s| s.url.as_deref()),
+            id: entry_id(e, site),
+            tags: e.tags.iter().map(|t| t.name.as_str()).collect(),
+            title: &e.title,
+            url: entry_link(e, site),
         })
         .collect();
-    let mut feed = json!({
-        "version": "https://jsonfeed.org/version/1.1",
-        "title": site.title,
-        "language": site.language,
-        "items": items,
-    });
-    if !site.description.is_empty() {
-        feed["description"] = json!(site.description);
-    }
-    if let (Some(home), Some(url)) = (site.absolute(""), site.absolute("feed.json")) {
-        feed["home_page_url"] = json!(home);
-        feed["feed_url"] = json!(url);
-    }
+    let (home_page_url, feed_url) = match (site.absolute(""), site.absolute("feed.json")) {
+        (Some(home), Some(url)) => (Some(home), Some(url)),
+        _ => (None, None),
+    };
+    let feed = Feed {
+        description: Some(site.description.as_str()).filter(|d| !d.is_empty()),
+        feed_url,
+        home_page_url,
+        items,
+        language: &site.language,
+        title: &site.title,
+        version: "https://jsonfeed.org/version/1.1",
+    };
     let mut text = serde_json::to_string_pretty(&feed).expect("JSON values serialise");
     text.push('\n');
     text
 }
 
 /// Every page, as absolute URLs (only written when the base URL is known).
-pub fn sitemap(pages: &[String], site: &SiteInfo) -> String {
-    let mut sorted: Vec<&String> = pages.iter().filter(|p| p.as_str() != "404.html").collect();
+pub fn sitemap<'a>(pages: impl Iterator<Item = &'a str>, site: &SiteInfo) -> String {
+    let mut sorted: Vec<&str> = pages.filter(|p| *p != "404.html").collect();
     sorted.sort();
     let mut x = String::from(
         "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",

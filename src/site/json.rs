@@ -1,36 +1,85 @@
 //! `events.json`: every published event with its date as EDTF and as first and last ISO days.
 
-use serde_json::{Value, json};
+use serde::Serialize;
 
 use super::model::Model;
+use crate::time::Edtf;
+
+// Serialised straight from borrowed fields rather than through `serde_json::Value`s (an
+// allocation per field, a sorted map per object): the fields are declared in the alphabetical
+// order the `Value` maps wrote them in, so the file is the same.
+
+#[derive(Serialize)]
+struct EventOut<'a> {
+    date: &'a str,
+    date_conflicts: Vec<ConflictOut<'a>>,
+    entities: &'a [String],
+    first: &'a str,
+    id: &'a str,
+    importance: Option<u8>,
+    last: &'a str,
+    sources: Vec<SourceOut<'a>>,
+    summary: Option<&'a str>,
+    tags: &'a [String],
+    title: &'a str,
+}
+
+#[derive(Serialize)]
+struct ConflictOut<'a> {
+    article: &'a str,
+    date: &'a Edtf,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    phrase: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct SourceOut<'a> {
+    article: &'a str,
+    phrase: Option<&'a str>,
+    published: Option<&'a str>,
+    publisher: Option<&'a str>,
+    quote: &'a str,
+    title: Option<&'a str>,
+    url: Option<&'a str>,
+}
 
 pub fn events(model: &Model) -> String {
-    let events: Vec<Value> = model
+    let events: Vec<EventOut> = model
         .events
         .iter()
         .zip(&model.raw)
-        .map(|(view, raw)| {
-            json!({
-                "id": raw.id,
-                "date": view.date,
-                "first": view.first,
-                "last": view.last,
-                "title": raw.title,
-                "summary": raw.summary,
-                "tags": raw.tags,
-                "entities": raw.entities,
-                "importance": raw.importance,
-                "date_conflicts": raw.date_conflicts,
-                "sources": view.sources.iter().map(|s| json!({
-                    "article": s.article,
-                    "title": s.title,
-                    "url": s.url,
-                    "publisher": s.publisher,
-                    "published": s.published,
-                    "quote": s.quote,
-                    "phrase": s.phrase,
-                })).collect::<Vec<_>>(),
-            })
+        .map(|(view, raw)| EventOut {
+            date: &view.date,
+            date_conflicts: raw
+                .date_conflicts
+                .iter()
+                .map(|c| ConflictOut {
+                    article: &c.article,
+                    date: &c.date,
+                    phrase: c.phrase.as_deref(),
+                })
+                .collect(),
+            entities: &raw.entities,
+            first: &view.first,
+            id: &raw.id,
+            importance: raw.importance,
+            last: &view.last,
+            sources: view
+                .sources
+                .iter()
+                .map(|s| SourceOut {
+                    article: &s.article,
+                    phrase: s.phrase.as_deref(),
+                    published: s.published.as_deref(),
+                    publisher: s.publisher.as_deref(),
+                    quote: &s.quote,
+                    title: s.title.as_deref(),
+                    url: s.url.as_deref(),
+                })
+                .collect(),
+            summary: raw.summary.as_deref(),
+            tags: &raw.tags,
+            title: &raw.title,
         })
         .collect();
     let mut text = serde_json::to_string_pretty(&events).expect("JSON values serialise");

@@ -18,9 +18,11 @@ pub mod serve;
 mod templates;
 mod timelinejs;
 
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use anyhow::Context as _;
+use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::article::Article;
@@ -43,8 +45,11 @@ pub struct BuildOptions {
 /// What a build wrote.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BuildReport {
-    /// HTML pages written.
+    /// HTML pages the site has.
     pub pages: usize,
+    /// Pages and exports written by this build: all of them, or after an incremental build
+    /// those whose bytes changed.
+    pub written: usize,
     pub output: PathBuf,
     /// Things worth telling the user, such as feeds written without a `base_url`.
     pub warnings: Vec<String>,
@@ -76,6 +81,48 @@ pub fn build(
     articles: &[Article],
     options: &BuildOptions,
 ) -> anyhow::Result<BuildReport> {
+    build_cached(
+        site_root,
+        config,
+        events,
+        articles,
+        options,
+        &mut BuildCache::default(),
+    )
+}
+
+/// What the last build wrote, for [`build_cached`] to rewrite only what changed: each output
+/// file with a fingerprint of its inputs and a hash of its bytes.
+#[derive(Debug, Default)]
+pub struct BuildCache {
+    /// The output folder these files are in; `None` until a build succeeded.
+    output: Option<PathBuf>,
+    files: HashMap<String, (u64, u64)>,
+}
+
+impl BuildCache {
+    /// Forgets the last build: the next [`build_cached`] renders everything. Needed whenever
+    /// something besides the events changed (templates, static files, settings, articles).
+    pub fn clear(&mut self) {
+        self.output = None;
+        self.files.clear();
+    }
+}
+
+/// [`build`], reusing what the last build with the same `cache` wrote. While the cache holds a
+/// build of the same output folder, only pages and exports whose inputs changed are rendered,
+/// only files whose bytes changed are written (in place, each replaced atomically, after every
+/// page rendered), and pages that no longer exist are removed. The caller promises that only
+/// `events` changed since; anything else needs [`BuildCache::clear`] first. Otherwise (and
+/// after any failure) it is a full build, into a staging folder swapped in at the end.
+pub fn build_cached(
+    site_root: &Path,
+    config: &Config,
+    events: &[Event],
+    articles: &[Article],
+    options: &BuildOptions,
+    cache: &mut BuildCache,
+) -> anyhow::Result<BuildReport> {
     atomic::check_output(site_root, &options.output)?;
     let base_url = options
         .base_url
@@ -92,21 +139,12 @@ pub fn build(
     let theme_dir = site_root.join("themes").join(paths::slugify(&config.theme));
     let templates = templates::Templates::load(&theme_dir)?;
     let model = model::Model::new(events, articles, config.date_format);
-
-    let out = atomic::Staging::new(&options.output)?;
-    let pages = pages::render(&templates, &model, &site, &out)?;
-    write_static(&theme_dir, &out)?;
-    feeds::write(&model, &site, &out)?;
-    out.write("timeline.ics", ics::calendar(&model, &site).as_bytes())?;
-    out.write(
-        "timeline.json",
-        timelinejs::timeline(&model, &site).as_bytes(),
-    )?;
-    out.write("events.csv", csv::events(&model).as_bytes())?;
-    out.write("events.json", json::events(&model).as_bytes())?;
-    if site.base_url.is_some() {
-        out.write("sitemap.xml", feeds::sitemap(&pages, &site).as_bytes())?;
-    }
+    let pages = pages::Pages::new(&model, &site)?;
+    let plans = pages.plan();
+    let exports_fingerprint = pages::fingerprint(&(
+        &pages.event_hashes,
+        plans.iter().map(|p| &p.path).collect::<Vec<_>>(),
+    ));
     let mut warnings = Vec::new();
     if site.base_url.is_none() {
         warnings.push(
@@ -115,12 +153,147 @@ pub fn build(
                 .to_string(),
         );
     }
-    let output = out.commit()?;
+
+    let incremental =
+        cache.output.as_deref() == Some(options.output.as_path()) && options.output.is_dir();
+    if !incremental {
+        cache.clear();
+        let out = atomic::Staging::new(&options.output)?;
+        let (written, exports) = rayon::join(
+            || pages::render_all(&templates, &pages, &plans, &out),
+            || -> anyhow::Result<Vec<(String, u64, u64)>> {
+                export_names(&site)
+                    .par_iter()
+                    .map(|name| {
+                        let text = export(name, &model, &site, &plans);
+                        out.write(name, text.as_bytes())?;
+                        let hash = pages::fingerprint(&text.as_bytes());
+                        Ok((name.to_string(), exports_fingerprint, hash))
+                    })
+                    .collect()
+            },
+        );
+        let (written, exports) = (written?, exports?);
+        write_static(&theme_dir, &out)?;
+        let output = out.commit()?;
+        let count = written.len() + exports.len();
+        cache.files = written
+            .into_iter()
+            .chain(exports)
+            .map(|(path, inputs, bytes)| (path, (inputs, bytes)))
+            .collect();
+        cache.output = Some(output.clone());
+        return Ok(BuildReport {
+            pages: plans.len(),
+            written: count,
+            output,
+            warnings,
+        });
+    }
+
+    // Render everything that changed before touching the output: a failed render leaves the
+    // last good site as it was.
+    let stale: Vec<&pages::PagePlan> = plans
+        .iter()
+        .filter(|p| cache.files.get(&p.path).map(|f| f.0) != Some(p.fingerprint))
+        .collect();
+    let mut fresh: Vec<(String, u64, Vec<u8>)> = stale
+        .par_iter()
+        .map(|plan| {
+            Ok((
+                plan.path.clone(),
+                plan.fingerprint,
+                pages.render(&templates, plan)?,
+            ))
+        })
+        .collect::<anyhow::Result<_>>()?;
+    let names = export_names(&site);
+    let mut expected: HashSet<String> = plans.iter().map(|p| p.path.clone()).collect();
+    expected.extend(names.iter().map(|n| n.to_string()));
+    if names
+        .iter()
+        .any(|n| cache.files.get(*n).map(|f| f.0) != Some(exports_fingerprint))
+    {
+        let texts: Vec<String> = names
+            .par_iter()
+            .map(|name| export(name, &model, &site, &plans))
+            .collect();
+        for (name, text) in names.iter().zip(texts) {
+            fresh.push((name.to_string(), exports_fingerprint, text.into_bytes()));
+        }
+    }
+    let output = options.output.clone();
+    let result = update_in_place(&output, fresh, &expected, &mut cache.files);
+    if result.is_err() {
+        // Some files may be new and some old: the next build starts afresh.
+        cache.clear();
+    }
+    let written = result?;
     Ok(BuildReport {
-        pages: pages.len(),
+        pages: plans.len(),
+        written,
         output,
         warnings,
     })
+}
+
+/// The data exports written for `site`.
+fn export_names(site: &SiteInfo) -> Vec<&'static str> {
+    let mut names = vec![
+        "atom.xml",
+        "feed.json",
+        "timeline.ics",
+        "timeline.json",
+        "events.csv",
+        "events.json",
+    ];
+    if site.base_url.is_some() {
+        names.push("sitemap.xml");
+    }
+    names
+}
+
+/// One data export; only the sitemap needs the page list.
+fn export(name: &str, model: &model::Model, site: &SiteInfo, plans: &[pages::PagePlan]) -> String {
+    match name {
+        "atom.xml" => feeds::atom(model, site),
+        "feed.json" => feeds::json_feed(model, site),
+        "timeline.ics" => ics::calendar(model, site),
+        "timeline.json" => timelinejs::timeline(model, site),
+        "events.csv" => csv::events(model),
+        "events.json" => json::events(model),
+        "sitemap.xml" => feeds::sitemap(plans.iter().map(|p| p.path.as_str()), site),
+        other => unreachable!("no export {other}"),
+    }
+}
+
+/// Writes the `fresh` files whose bytes changed into `output` and removes the files `cache`
+/// knows that are no longer `expected`, keeping `cache` up to date.
+fn update_in_place(
+    output: &Path,
+    fresh: Vec<(String, u64, Vec<u8>)>,
+    expected: &HashSet<String>,
+    cache: &mut HashMap<String, (u64, u64)>,
+) -> anyhow::Result<usize> {
+    let mut written = 0;
+    for (path, inputs, bytes) in fresh {
+        let hash = pages::fingerprint(&bytes.as_slice());
+        if cache.get(&path).map(|f| f.1) != Some(hash) {
+            atomic::replace_file(output, &path, &bytes)?;
+            written += 1;
+        }
+        cache.insert(path, (inputs, hash));
+    }
+    let gone: Vec<String> = cache
+        .keys()
+        .filter(|p| !expected.contains(*p))
+        .cloned()
+        .collect();
+    for path in gone {
+        atomic::remove_file(output, &path)?;
+        cache.remove(&path);
+    }
+    Ok(written)
 }
 
 /// The built-in static files, then the theme's own `static/` files over them.

@@ -14,13 +14,13 @@ use super::paths::Slugs;
 use super::{dates, markdown};
 
 /// A tag, entity or year with its page slug.
-#[derive(Debug, Clone, Serialize, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, Serialize, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Term {
     pub name: String,
     pub slug: String,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Hash)]
 pub struct SourceView {
     pub article: String,
     /// Slug of the article's page, when the article is known.
@@ -38,7 +38,7 @@ pub struct SourceView {
     pub phrase: Option<String>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Hash)]
 pub struct ConflictView {
     pub human: String,
     pub datetime: String,
@@ -47,7 +47,7 @@ pub struct ConflictView {
     pub phrase: Option<String>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Hash)]
 pub struct EventView {
     pub id: String,
     pub slug: String,
@@ -76,7 +76,7 @@ pub struct EventView {
     pub importance: Option<u8>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Hash)]
 pub struct ArticleView {
     pub id: String,
     pub slug: String,
@@ -201,15 +201,21 @@ impl<'a> Model<'a> {
             })
             .collect();
 
+        // Article id → the events citing it, in timeline order, each once (one pass, rather
+        // than every event checked for every article).
+        let mut citing: HashMap<&str, Vec<usize>> = HashMap::new();
+        for (i, v) in views.iter().enumerate() {
+            for s in &v.sources {
+                let list = citing.entry(s.article.as_str()).or_default();
+                if list.last() != Some(&i) {
+                    list.push(i);
+                }
+            }
+        }
         let mut article_views: Vec<(ArticleView, &Article)> = articles
             .iter()
             .map(|a| {
-                let fed = views
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, v)| v.sources.iter().any(|s| s.article == a.id))
-                    .map(|(i, _)| i)
-                    .collect();
+                let fed = citing.get(a.id.as_str()).cloned().unwrap_or_default();
                 let view = ArticleView {
                     id: a.id.clone(),
                     slug: article_slugs.get(&a.id).unwrap_or("item").to_string(),

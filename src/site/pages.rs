@@ -1,13 +1,15 @@
 //! The HTML pages: the timeline, one page per event, article, tag, entity and year, their
 //! listings and the 404 page. Every link is relative to the page (`root` leads back up).
 
+use std::hash::{Hash, Hasher};
+
 use rayon::prelude::*;
 use serde::Serialize;
 use tera::{Context, Value};
 
 use super::atomic::Staging;
 use super::dates::month_name;
-use super::model::{EventView, Listing, Model};
+use super::model::{EventView, Listing, Model, Term};
 use super::paths::root_prefix;
 use super::templates::Templates;
 use super::{SiteInfo, highlight};
@@ -32,124 +34,223 @@ struct TermCount<'a> {
     count: usize,
 }
 
-/// Renders every page; returns the paths written, relative to the output root.
-pub fn render(
-    templates: &Templates,
-    model: &Model,
-    site: &SiteInfo,
-    out: &Staging,
-) -> anyhow::Result<Vec<String>> {
-    // Pages are prepared in order, then rendered and written on every core.
-    let mut jobs: Vec<(String, String, Context)> = Vec::new();
-    let site_value = Value::try_from_serializable(site)
-        .map_err(|e| anyhow::anyhow!("cannot prepare the site settings for the templates: {e}"))?;
-    let mut page = |path: String, name: &str, fill: &dyn Fn(&mut Context)| -> anyhow::Result<()> {
-        let mut context = Context::new();
-        context.insert_value("site", site_value.clone());
-        context.insert("root", &root_prefix(&path));
-        context.insert("path", &path);
-        fill(&mut context);
-        jobs.push((path, name.to_string(), context));
-        Ok(())
-    };
-
-    // Each event is turned into a template value once; pages share it (tera values are
-    // reference-counted), instead of serialising an event again for every page that lists it.
-    let event_values: Vec<Value> = model
-        .events
-        .iter()
-        .map(Value::try_from_serializable)
-        .collect::<Result<_, _>>()
-        .map_err(|e| anyhow::anyhow!("cannot prepare an event for the templates: {e}"))?;
-    let listed = |ids: &mut dyn Iterator<Item = usize>| -> Value {
-        Value::from(ids.map(|i| event_values[i].clone()).collect::<Vec<Value>>())
-    };
-
-    let years = timeline(&model.events);
-    page("index.html".into(), "index.html", &|c| {
-        c.insert("years", &years);
-        c.insert("count", &model.events.len());
-    })?;
-
-    for (e, value) in model.events.iter().zip(&event_values) {
-        page(
-            format!("events/{}/index.html", e.slug),
-            "event.html",
-            &|c| {
-                c.insert_value("e", value.clone());
-            },
-        )?;
-    }
-
-    for (view, article) in &model.articles {
-        let spans = crate::time::tag(&article.text, article.published);
-        let text_html = highlight::highlight(&article.text, &spans);
-        let events = listed(&mut view.events.iter().copied());
-        page(
-            format!("articles/{}/index.html", view.slug),
-            "article.html",
-            &|c| {
-                c.insert("a", view);
-                c.insert_value("events", events.clone());
-                c.insert("text_html", &text_html);
-            },
-        )?;
-    }
-
-    for (kind, heading, listing) in [
-        ("tags", "Tags", &model.tags),
-        ("entities", "Names", &model.entities),
-        ("years", "Years", &model.years),
-    ] {
-        terms(&mut page, kind, heading, listing, &listed)?;
-    }
-
-    page("404.html".into(), "404.html", &|_| {})?;
-    jobs.par_iter()
-        .try_for_each(|(path, name, context)| -> anyhow::Result<()> {
-            let html = templates.render(name, context)?;
-            out.write(path, html.as_bytes())
-        })?;
-    Ok(jobs.into_iter().map(|(path, _, _)| path).collect())
+/// One page of the site, named by what it shows.
+#[derive(Debug, Clone, Copy)]
+pub enum Page {
+    Index,
+    Event(usize),
+    Article(usize),
+    /// The listing of all tags, entities or years (an index into [`Pages::listings`]).
+    Terms(usize),
+    /// One tag, entity or year: (listing, term).
+    Term(usize, usize),
+    NotFound,
 }
 
-type PageFn<'a> = dyn FnMut(String, &str, &dyn Fn(&mut Context)) -> anyhow::Result<()> + 'a;
+/// A page to write: where, what, and a fingerprint of everything its HTML is made from besides
+/// the templates and the site settings (equal fingerprints, equal pages).
+#[derive(Debug, Clone)]
+pub struct PagePlan {
+    pub path: String,
+    pub page: Page,
+    pub fingerprint: u64,
+}
 
-fn terms(
-    page: &mut PageFn,
-    kind: &str,
-    heading: &str,
-    listing: &Listing,
-    listed: &dyn Fn(&mut dyn Iterator<Item = usize>) -> Value,
-) -> anyhow::Result<()> {
-    let counts: Vec<TermCount> = listing
-        .terms
-        .iter()
-        .map(|(t, ids)| TermCount {
-            name: &t.name,
-            slug: &t.slug,
-            count: ids.len(),
+/// What the pages are rendered from: the model, with every event turned into a template value
+/// once. Pages share those values (tera values are reference-counted) instead of serialising an
+/// event again for every page that lists it.
+pub struct Pages<'m> {
+    model: &'m Model<'m>,
+    site: Value,
+    events: Vec<Value>,
+    /// Fingerprint of each event (its view and its stored form), parallel to `model.events`.
+    pub event_hashes: Vec<u64>,
+    listings: [(&'static str, &'static str, &'m Listing); 3],
+}
+
+impl<'m> Pages<'m> {
+    pub fn new(model: &'m Model<'m>, site: &SiteInfo) -> anyhow::Result<Pages<'m>> {
+        let site = Value::try_from_serializable(site).map_err(|e| {
+            anyhow::anyhow!("cannot prepare the site settings for the templates: {e}")
+        })?;
+        let events: Vec<Value> = model
+            .events
+            .par_iter()
+            .map(Value::try_from_serializable)
+            .collect::<Result<_, _>>()
+            .map_err(|e| anyhow::anyhow!("cannot prepare an event for the templates: {e}"))?;
+        let event_hashes = model
+            .events
+            .par_iter()
+            .zip(&model.raw)
+            .map(|(view, raw)| fingerprint(&(view, raw)))
+            .collect();
+        Ok(Pages {
+            model,
+            site,
+            events,
+            event_hashes,
+            listings: [
+                ("tags", "Tags", &model.tags),
+                ("entities", "Names", &model.entities),
+                ("years", "Years", &model.years),
+            ],
         })
-        .collect();
-    page(format!("{kind}/index.html"), "terms.html", &|c| {
-        c.insert("kind", kind);
-        c.insert("heading", heading);
-        c.insert("terms", &counts);
-    })?;
-    for (term, ids) in &listing.terms {
-        let list = listed(&mut ids.iter().copied());
-        page(
-            format!("{kind}/{}/index.html", term.slug),
-            "term.html",
-            &|c| {
+    }
+
+    /// Every page in order, with its fingerprint.
+    pub fn plan(&self) -> Vec<PagePlan> {
+        let model = self.model;
+        let hashes = |ids: &mut dyn Iterator<Item = usize>| -> Vec<u64> {
+            ids.map(|i| self.event_hashes[i]).collect()
+        };
+        let mut plans = Vec::new();
+        let mut add = |path: String, page: Page, fingerprint: u64| {
+            plans.push(PagePlan {
+                path,
+                page,
+                fingerprint,
+            })
+        };
+        add(
+            "index.html".into(),
+            Page::Index,
+            fingerprint(&("index", &self.event_hashes)),
+        );
+        for (i, e) in model.events.iter().enumerate() {
+            add(
+                format!("events/{}/index.html", e.slug),
+                Page::Event(i),
+                fingerprint(&("event", self.event_hashes[i])),
+            );
+        }
+        for (i, (view, article)) in model.articles.iter().enumerate() {
+            add(
+                format!("articles/{}/index.html", view.slug),
+                Page::Article(i),
+                fingerprint(&(
+                    "article",
+                    view,
+                    &article.text,
+                    article.published,
+                    hashes(&mut view.events.iter().copied()),
+                )),
+            );
+        }
+        for (l, (kind, heading, listing)) in self.listings.iter().enumerate() {
+            let counts: Vec<(&Term, usize)> = listing
+                .terms
+                .iter()
+                .map(|(t, ids)| (t, ids.len()))
+                .collect();
+            add(
+                format!("{kind}/index.html"),
+                Page::Terms(l),
+                fingerprint(&("terms", kind, heading, counts)),
+            );
+            for (t, (term, ids)) in listing.terms.iter().enumerate() {
+                add(
+                    format!("{kind}/{}/index.html", term.slug),
+                    Page::Term(l, t),
+                    fingerprint(&(
+                        "term",
+                        kind,
+                        heading,
+                        term,
+                        hashes(&mut ids.iter().copied()),
+                    )),
+                );
+            }
+        }
+        add("404.html".into(), Page::NotFound, fingerprint(&"404"));
+        plans
+    }
+
+    /// The HTML of one page.
+    pub fn render(&self, templates: &Templates, plan: &PagePlan) -> anyhow::Result<Vec<u8>> {
+        let model = self.model;
+        let mut c = Context::new();
+        c.insert_value("site", self.site.clone());
+        c.insert("root", &root_prefix(&plan.path));
+        c.insert("path", &plan.path);
+        let listed = |ids: &[usize]| -> Value {
+            Value::from(
+                ids.iter()
+                    .map(|&i| self.events[i].clone())
+                    .collect::<Vec<Value>>(),
+            )
+        };
+        let name = match plan.page {
+            Page::Index => {
+                c.insert("years", &timeline(&model.events));
+                c.insert("count", &model.events.len());
+                "index.html"
+            }
+            Page::Event(i) => {
+                c.insert_value("e", self.events[i].clone());
+                "event.html"
+            }
+            Page::Article(i) => {
+                let (view, article) = &model.articles[i];
+                let spans = crate::time::tag(&article.text, article.published);
+                c.insert("a", view);
+                c.insert_value("events", listed(&view.events));
+                c.insert("text_html", &highlight::highlight(&article.text, &spans));
+                "article.html"
+            }
+            Page::Terms(l) => {
+                let (kind, heading, listing) = self.listings[l];
+                let counts: Vec<TermCount> = listing
+                    .terms
+                    .iter()
+                    .map(|(t, ids)| TermCount {
+                        name: &t.name,
+                        slug: &t.slug,
+                        count: ids.len(),
+                    })
+                    .collect();
+                c.insert("kind", kind);
+                c.insert("heading", heading);
+                c.insert("terms", &counts);
+                "terms.html"
+            }
+            Page::Term(l, t) => {
+                let (kind, heading, listing) = self.listings[l];
+                let (term, ids) = &listing.terms[t];
                 c.insert("kind", kind);
                 c.insert("heading", heading);
                 c.insert("term", term);
-                c.insert_value("events", list.clone());
-            },
-        )?;
+                c.insert_value("events", listed(ids));
+                "term.html"
+            }
+            Page::NotFound => "404.html",
+        };
+        templates.render(name, &c)
     }
-    Ok(())
+}
+
+/// A 64-bit hash of `value`, the same in every run (fixed keys).
+pub fn fingerprint(value: &impl Hash) -> u64 {
+    let mut hasher = std::hash::DefaultHasher::new();
+    value.hash(&mut hasher);
+    hasher.finish()
+}
+
+/// Renders every page into `out`; returns each page's path, fingerprint and content hash.
+pub fn render_all(
+    templates: &Templates,
+    pages: &Pages,
+    plans: &[PagePlan],
+    out: &Staging,
+) -> anyhow::Result<Vec<(String, u64, u64)>> {
+    plans
+        .par_iter()
+        .map(|plan| {
+            let html = pages.render(templates, plan)?;
+            out.write(&plan.path, &html)?;
+            Ok((plan.path.clone(), plan.fingerprint, fingerprint(&html)))
+        })
+        .collect()
 }
 
 /// Events grouped by year, then by the month they start in; an event spanning more than a

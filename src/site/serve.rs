@@ -18,15 +18,20 @@ struct State {
     error: Mutex<Option<String>>,
 }
 
-/// Serves `output` on `127.0.0.1:port` until the process ends; calls `rebuild` ~100 ms after the
-/// last change under any of `watch`; opens the browser when `open`. `error` is the first build's
-/// error, if it failed: shown in every page until a rebuild succeeds.
+/// What changed since the last build: the paths the watcher reported, or `None` when it could
+/// not tell (an error, or events it dropped), which calls for rebuilding everything.
+pub type Changes = Option<Vec<PathBuf>>;
+
+/// Serves `output` on `127.0.0.1:port` until the process ends; calls `rebuild` with the changed
+/// paths ~100 ms after the last change under any of `watch`; opens the browser when `open`.
+/// `error` is the first build's error, if it failed: shown in every page until a rebuild
+/// succeeds.
 pub fn serve(
     output: &Path,
     port: u16,
     open: bool,
     error: Option<String>,
-    mut rebuild: impl FnMut() -> anyhow::Result<()> + Send + 'static,
+    mut rebuild: impl FnMut(Changes) -> anyhow::Result<()> + Send + 'static,
     watch: Vec<PathBuf>,
 ) -> anyhow::Result<()> {
     let server = Server::http(("127.0.0.1", port))
@@ -38,9 +43,13 @@ pub fn serve(
 
     let (tx, rx) = mpsc::channel();
     let mut watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
-        if event.is_ok_and(|e| is_change(&e.kind)) {
-            let _ = tx.send(());
-        }
+        let change = match event {
+            Ok(e) if !is_change(&e.kind) => return,
+            Ok(e) if e.need_rescan() || e.paths.is_empty() => None,
+            Ok(e) => Some(e.paths),
+            Err(_) => None,
+        };
+        let _ = tx.send(change);
     })
     .context("cannot watch for changes")?;
     for path in &watch {
@@ -53,10 +62,19 @@ pub fn serve(
     let builder_state = Arc::clone(&state);
     std::thread::spawn(move || {
         let _watcher = watcher;
-        while rx.recv().is_ok() {
-            // Debounce: wait until no change arrived for 100 ms.
-            while rx.recv_timeout(Duration::from_millis(100)).is_ok() {}
-            let result = rebuild();
+        while let Ok(first) = rx.recv() {
+            // Debounce: wait until no change arrived for 100 ms, gathering the paths.
+            let mut changes: Changes = first;
+            while let Ok(more) = rx.recv_timeout(Duration::from_millis(100)) {
+                changes = match (changes, more) {
+                    (Some(mut paths), Some(more)) => {
+                        paths.extend(more);
+                        Some(paths)
+                    }
+                    _ => None,
+                };
+            }
+            let result = rebuild(changes);
             let mut error = builder_state
                 .error
                 .lock()

@@ -97,6 +97,7 @@ impl Templates {
             }
         }
         let mut tera = Tera::new();
+        tera.set_escape_fn(escape_html);
         tera.add_raw_templates(
             sources
                 .iter()
@@ -106,11 +107,35 @@ impl Templates {
         Ok(Templates { tera, sources })
     }
 
-    pub fn render(&self, name: &str, context: &tera::Context) -> anyhow::Result<String> {
+    pub fn render(&self, name: &str, context: &tera::Context) -> anyhow::Result<Vec<u8>> {
+        let mut out = Vec::with_capacity(16 * 1024);
         self.tera
-            .render(name, context)
-            .map_err(|e| template_error(&self.sources, Path::new(name), e))
+            .render_to(name, context, &mut out)
+            .map_err(|e| template_error(&self.sources, Path::new(name), e))?;
+        Ok(out)
     }
+}
+
+/// Tera's HTML escaping (`&`, `<`, `>`, `"`, `'`), byte for byte the same output, but writing the
+/// runs between special characters in one call instead of one call per byte: escaping was a
+/// large share of rendering a page.
+fn escape_html(input: &str, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    let bytes = input.as_bytes();
+    let mut start = 0;
+    for (i, b) in bytes.iter().enumerate() {
+        let escaped: &[u8] = match b {
+            b'&' => b"&amp;",
+            b'<' => b"&lt;",
+            b'>' => b"&gt;",
+            b'"' => b"&quot;",
+            b'\'' => b"&#39;",
+            _ => continue,
+        };
+        out.write_all(&bytes[start..i])?;
+        out.write_all(escaped)?;
+        start = i + 1;
+    }
+    out.write_all(&bytes[start..])
 }
 
 /// A Tera error as a [`ContentError`] pointing at the template file, line and column.
@@ -171,4 +196,17 @@ fn parse_report(report: &str) -> Option<(String, usize, usize, String)> {
     let line = parts.next()?.parse().ok()?;
     let name = parts.next()?.to_string();
     Some((name, line, column, message))
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn escaping_matches_teras_own() {
+        for text in ["", "plain", "<a href=\"x\">&'</a>", "é<ü>&&", "'", "end&"] {
+            let (mut ours, mut theirs) = (Vec::new(), Vec::new());
+            super::escape_html(text, &mut ours).unwrap();
+            tera::escape_html(text, &mut theirs).unwrap();
+            assert_eq!(ours, theirs, "{text}");
+        }
+    }
 }

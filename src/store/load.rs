@@ -23,13 +23,7 @@ pub(crate) fn load_on(events_dir: &Path, today: NaiveDate) -> anyhow::Result<Sto
     let mut state = State::load(events_dir)?;
     let mut events = Vec::new();
     for path in event_files(events_dir)? {
-        let bytes =
-            std::fs::read(&path).with_context(|| format!("cannot read {}", path.display()))?;
-        let text = String::from_utf8(bytes).map_err(|_| {
-            ContentError::new(&path, "the event file is not UTF-8 text")
-                .help("save the file as UTF-8")
-        })?;
-        let event = parse_event(&path, &text)?;
+        let (text, event) = read_event(&path)?;
         let name = path
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
@@ -68,6 +62,21 @@ pub(crate) fn load_on(events_dir: &Path, today: NaiveDate) -> anyhow::Result<Sto
     Ok(Store { events, state })
 }
 
+/// Reads and parses one event file: its text and its event.
+pub(crate) fn read_event(path: &Path) -> anyhow::Result<(String, Event)> {
+    let bytes = std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
+    let text = String::from_utf8(bytes).map_err(|_| {
+        ContentError::new(path, "the event file is not UTF-8 text").help("save the file as UTF-8")
+    })?;
+    let event = parse_event(path, &text)?;
+    Ok((text, event))
+}
+
+/// Whether `name` is the name of an event file [`load`] reads (when it is a file).
+pub fn is_event_file_name(name: &str) -> bool {
+    (name.ends_with(".yaml") || name.ends_with(".yml")) && !name.starts_with('.')
+}
+
 /// The event files of the folder, sorted by name. Dot files (the state, temporary files) are
 /// skipped.
 fn event_files(events_dir: &Path) -> anyhow::Result<Vec<PathBuf>> {
@@ -86,8 +95,7 @@ fn event_files(events_dir: &Path) -> anyhow::Result<Vec<PathBuf>> {
         let entry = entry.with_context(|| format!("cannot read {}", events_dir.display()))?;
         let path = entry.path();
         let name = entry.file_name().to_string_lossy().into_owned();
-        let is_yaml = name.ends_with(".yaml") || name.ends_with(".yml");
-        if is_yaml && !name.starts_with('.') && path.is_file() {
+        if is_event_file_name(&name) && path.is_file() {
             files.push(path);
         }
     }

@@ -27,7 +27,7 @@ use crate::event::Event;
 
 pub use apply::ApplyReport;
 pub use check::{ArticleRef, Diagnostic, Severity, check};
-pub use load::load;
+pub use load::{is_event_file_name, load};
 pub use plan::{AddedEvent, NewSource, Plan, UpdatedEvent, plan};
 
 /// One event file's text parsed exactly as [`load`] parses it (`path` names the file in errors
@@ -37,6 +37,11 @@ pub fn parse_event_text(
     text: &str,
 ) -> Result<Event, crate::error::ContentError> {
     load::parse_event(path, text)
+}
+
+/// Reads one event file as [`load`] does (errors name file:line:column).
+pub fn read_event_file(path: &std::path::Path) -> anyhow::Result<Event> {
+    load::read_event(path).map(|(_, event)| event)
 }
 
 /// The text annals writes for `event` (an error if it would not read back equal). For fuzzing

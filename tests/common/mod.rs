@@ -200,6 +200,18 @@ impl ServeGuard {
         }
     }
 
+    /// Polls the log every 100 ms for up to `seconds` until `ok` accepts it.
+    pub fn wait_for_log(&self, seconds: u64, ok: impl Fn(&str) -> bool) -> String {
+        let deadline = Instant::now() + Duration::from_secs(seconds);
+        loop {
+            let log = self.log();
+            if ok(&log) || Instant::now() > deadline {
+                return log;
+            }
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    }
+
     /// Polls `GET path` every 100 ms for up to `seconds` until `ok` accepts the body.
     pub fn wait_for(&self, path: &str, seconds: u64, ok: impl Fn(&str) -> bool) -> String {
         let deadline = Instant::now() + Duration::from_secs(seconds);
