@@ -30,6 +30,8 @@ pub struct Similarity {
     /// Each candidate's names, lowercased, as sorted distinct ids.
     names: Vec<Vec<u32>>,
     intervals: Vec<Interval>,
+    /// The article each candidate came from.
+    articles: Vec<usize>,
     /// Per word, its candidates in date blocks.
     postings: Vec<Posting>,
 }
@@ -142,6 +144,7 @@ impl Similarity {
             vectors,
             names,
             intervals,
+            articles: candidates.iter().map(|c| c.article).collect(),
             postings,
         }
     }
@@ -169,11 +172,16 @@ impl Similarity {
     }
 
     /// `Some(false)` when the dates overlap, `Some(true)` when they disagree by at most
-    /// `conflict_days` days at day precision, `None` when they cannot be one event.
+    /// `conflict_days` days at day precision, `None` when they cannot be one event. Two reports
+    /// of one article never disagree: an article that dates "the crew repaired the pier" on
+    /// March 1 and again on March 2 tells of two repairs, not of a conflict.
     pub fn dates_compatible(&self, i: usize, j: usize, options: &MergeOptions) -> Option<bool> {
         let (a, b) = (&self.intervals[i], &self.intervals[j]);
         if a.overlaps(b) {
             return Some(false);
+        }
+        if self.articles[i] == self.articles[j] {
+            return None;
         }
         let precise = |x: &Interval| x.granularity <= Granularity::Day;
         let gap = (a.first - b.last)

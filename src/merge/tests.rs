@@ -94,6 +94,27 @@ fn close_dates_that_disagree_are_kept_as_conflicts() {
 }
 
 #[test]
+fn one_article_never_disagrees_with_itself() {
+    // The same words on two nearby days of one article are two events, not a conflict; the
+    // same pair from two articles is one event whose sources disagree.
+    let q = "The harbour crew repaired the pier.";
+    let one_article = vec![
+        candidate(0, "2017-03-03", q, &[]),
+        candidate(0, "2017-03-04", q, &[]),
+    ];
+    let merged = merge(&one_article, &articles(1), &MergeOptions::default());
+    assert_eq!(merged.events.len(), 2);
+    assert!(merged.events.iter().all(|e| e.date_conflicts.is_empty()));
+    let two_articles = vec![
+        candidate(0, "2017-03-03", q, &[]),
+        candidate(1, "2017-03-04", q, &[]),
+    ];
+    let merged = merge(&two_articles, &articles(2), &MergeOptions::default());
+    assert_eq!(merged.events.len(), 1);
+    assert_eq!(merged.events[0].date_conflicts.len(), 1);
+}
+
+#[test]
 fn a_middle_report_does_not_chain_unrelated_events() {
     let candidates = vec![
         candidate(
