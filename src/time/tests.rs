@@ -72,6 +72,15 @@ fn partial_dates_take_the_year_from_the_publication_date() {
     assert_eq!(value("Profit fell in fiscal 1998.", "fiscal 1998"), "1998");
     assert_eq!(value("It was big in the 1990s.", "the 1990s"), "199");
     assert_eq!(value("It was big in the '90s.", "the '90s"), "199");
+    // The older spelling with an apostrophe, straight or typographic, is the decade too.
+    assert_eq!(value("It was big in the 1980's.", "the 1980's"), "198");
+    assert_eq!(
+        value(
+            "In the late 1980\u{2019}s it grew.",
+            "the late 1980\u{2019}s"
+        ),
+        "198"
+    );
 }
 
 #[test]

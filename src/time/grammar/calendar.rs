@@ -6,6 +6,9 @@ use crate::time::expr::{Clock, DateExpr, Origin, Sem, YearRef};
 use crate::time::lexicon::{self, DayPart, Func, HOLIDAYS, Lex, Relative, Unit};
 use crate::time::types::NumericOrder;
 
+/// The apostrophes of "1980's", straight and typographic.
+const APOSTROPHES: &[&str] = &["'", "\u{2019}"];
+
 impl Grammar<'_> {
     pub(super) fn month_rule(&self, i: usize, month: u32) -> Option<Hit> {
         if !self.capitalized(i) {
@@ -456,15 +459,26 @@ impl Grammar<'_> {
         if let Some(h) = self.clock_rule(i, n, digits) {
             return Some(h);
         }
-        // "1990s", "the 1800s"
-        if digits == 4 && self.word(i + 1) == b"s" && self.glued(i + 1) && n % 10 == 0 {
+        // "1990s", "the 1800s", and the older spelling "1980's"
+        let plural_s = if self.word(i + 1) == b"s" && self.glued(i + 1) {
+            Some(i + 2)
+        } else if self.word_in(i + 1, APOSTROPHES)
+            && self.glued(i + 1)
+            && self.word(i + 2) == b"s"
+            && self.glued(i + 2)
+        {
+            Some(i + 3)
+        } else {
+            None
+        };
+        if let (4, Some(end), 0) = (digits, plural_s, n % 10) {
             let n = i32::try_from(n).ok()?;
             let date = if n % 100 == 0 {
                 DateExpr::Century(n / 100)
             } else {
                 DateExpr::Decade(n / 10)
             };
-            return hit(i + 2, Sem::date(date));
+            return hit(end, Sem::date(date));
         }
         // "20th century"
         let after_suffix = self.after_ordinal_suffix(i + 1);
