@@ -243,3 +243,12 @@ fn a_theme_that_does_not_exist() {
     site.write("site.toml", "title = \"T\"\ntheme = \"nightsky\"\n");
     assert!(run(&site, &["build"]).starts_with("exit: 0"));
 }
+
+#[test]
+fn serve_on_a_port_already_taken() {
+    let site = site(&[("content/events/x.yaml", &event("x", "2017-03-02"))]);
+    let taken = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = taken.local_addr().unwrap().port().to_string();
+    let said = run(&site, &["serve", "--port", &port]).replace(&port, "[PORT]");
+    assert_snapshot!(said);
+}

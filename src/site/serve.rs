@@ -34,8 +34,12 @@ pub fn serve(
     mut rebuild: impl FnMut(Changes) -> anyhow::Result<()> + Send + 'static,
     watch: Vec<PathBuf>,
 ) -> anyhow::Result<()> {
-    let server = Server::http(("127.0.0.1", port))
-        .map_err(|e| anyhow::anyhow!("cannot listen on 127.0.0.1:{port}: {e}"))?;
+    let server = Server::http(("127.0.0.1", port)).map_err(|e| {
+        anyhow::anyhow!(
+            "cannot listen on 127.0.0.1:{port}: {e}; if another server has that port, \
+                 stop it or pass another with --port"
+        )
+    })?;
     let state = Arc::new(State {
         error: Mutex::new(error),
         ..State::default()
