@@ -78,11 +78,6 @@ pub fn check(store: &Store, articles: &[ArticleRef]) -> Vec<Diagnostic> {
         }
         let mut latest_published: Option<NaiveDate> = None;
         let mut every_source_dated = !event.sources.is_empty();
-        // "The council will vote on April 16", written on April 3, dates a plan: no mistake.
-        let announced = event
-            .sources
-            .iter()
-            .any(|s| crate::time::speaks_of_future(&s.quote));
         for source in &event.sources {
             let Some(article) = articles.get(source.article.as_str()) else {
                 let err = ContentError::new(
@@ -128,8 +123,16 @@ pub fn check(store: &Store, articles: &[ArticleRef]) -> Vec<Diagnostic> {
             }
         }
         let first_day = event.date.interval().first;
-        if let (true, Some(latest)) = (every_source_dated && !announced, latest_published)
+        // "The council will vote on April 16", written on April 3, dates a plan: no mistake.
+        let announced = || {
+            event
+                .sources
+                .iter()
+                .any(|s| crate::time::speaks_of_future(&s.quote))
+        };
+        if let (true, Some(latest)) = (every_source_dated, latest_published)
             && first_day > latest
+            && !announced()
         {
             let err = ContentError::new(
                 &stored.path,
