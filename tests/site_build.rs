@@ -558,15 +558,18 @@ fn an_incremental_rebuild_writes_what_a_full_build_writes() {
     };
     let mut cache = BuildCache::default();
     let mut events = events();
-    let first = build_cached(
-        &f.root,
-        &config(),
-        &events,
-        &articles(),
-        &options(&f.output),
-        &mut cache,
-    )
-    .unwrap();
+    let mut incremental = |events: &[Event]| {
+        build_cached(
+            &f.root,
+            &config(),
+            events,
+            &articles(),
+            &options(&f.output),
+            &mut cache,
+        )
+        .unwrap()
+    };
+    let first = incremental(&events);
 
     // A sequence of edits, each checked against a full build of the same events: a new title;
     // a new date (the event moves in the timeline and to another year); a tag renamed (a tag
@@ -603,15 +606,7 @@ fn an_incremental_rebuild_writes_what_a_full_build_writes() {
     ];
     for (what, edit) in edits {
         edit(&mut events);
-        let report = build_cached(
-            &f.root,
-            &config(),
-            &events,
-            &articles(),
-            &options(&f.output),
-            &mut cache,
-        )
-        .unwrap();
+        let report = incremental(&events);
         assert!(
             report.written < first.written,
             "{what}: wrote {} of {} files",
