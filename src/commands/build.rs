@@ -40,7 +40,7 @@ pub fn run(root: &Path, args: &BuildArgs) -> anyhow::Result<Outcome> {
 pub fn render(site: &Site, options: &BuildOptions) -> anyhow::Result<site::BuildReport> {
     let (mut articles, _) = site.articles(None)?;
     articles.retain(|a| options.drafts || !a.draft);
-    let store = site.store()?;
+    let store = site.store_cached()?;
     let events: Vec<Event> = store.events.into_iter().map(|s| s.event).collect();
     site::build(&site.root, &site.config, &events, &articles, options)
 }
@@ -130,7 +130,7 @@ impl Live {
         let site = Site::open(&self.root)?;
         let (mut articles, _) = site.articles(None)?;
         articles.retain(|a| self.options.drafts || !a.draft);
-        let store = site.store()?;
+        let store = site.store_cached()?;
         let events: BTreeMap<PathBuf, Event> = store
             .events
             .into_iter()

@@ -9,6 +9,7 @@ use crate::cli::Outcome;
 
 const SITE_TOML: &str = include_str!("init/site.toml");
 const EXAMPLE_ARTICLE: &str = include_str!("init/example.md");
+const GITIGNORE: &str = "/output/\n/.annals-cache/\n";
 const THEMES_NOTE: &str = "\
 Themes
 
@@ -50,6 +51,13 @@ pub fn run(dir: &Path) -> anyhow::Result<Outcome> {
         }
         std::fs::write(&path, text).with_context(|| format!("cannot write {}", path.display()))?;
     }
+    // Keeps the built site and the parse cache out of version control; an existing
+    // .gitignore (init in a repository) is the user's and left alone.
+    let gitignore = dir.join(".gitignore");
+    if !gitignore.exists() {
+        std::fs::write(&gitignore, GITIGNORE)
+            .with_context(|| format!("cannot write {}", gitignore.display()))?;
+    }
     std::fs::create_dir_all(dir.join("content/events"))
         .with_context(|| format!("cannot create {}", dir.join("content/events").display()))?;
     println!("Created a new site in {}", dir.display());
@@ -82,6 +90,30 @@ mod tests {
                 title: "My timeline".into(),
                 ..Config::default()
             }
+        );
+    }
+
+    #[test]
+    fn init_ignores_output_and_cache_but_keeps_an_existing_gitignore() {
+        let fresh = tempfile::tempdir().unwrap();
+        run(fresh.path()).unwrap();
+        let ignored = std::fs::read_to_string(fresh.path().join(".gitignore")).unwrap();
+        assert!(ignored.lines().any(|l| l == "/output/"), "{ignored}");
+        let cache_dir = crate::store::parse_cache::CACHE_FILE
+            .split('/')
+            .next()
+            .unwrap();
+        assert!(
+            ignored.lines().any(|l| l == format!("/{cache_dir}/")),
+            "{ignored}"
+        );
+
+        let repo = tempfile::tempdir().unwrap();
+        std::fs::write(repo.path().join(".gitignore"), "*.log\n").unwrap();
+        run(repo.path()).unwrap();
+        assert_eq!(
+            std::fs::read_to_string(repo.path().join(".gitignore")).unwrap(),
+            "*.log\n"
         );
     }
 

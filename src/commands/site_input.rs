@@ -63,6 +63,14 @@ impl Site {
         store::load(&self.events_dir)
             .with_context(|| format!("reading the event files in {}", self.events_dir.display()))
     }
+
+    /// [`Site::store`] through the site's parse cache, which it may rewrite: for the commands
+    /// that read the whole store on every run (`build`, `serve`).
+    pub fn store_cached(&self) -> anyhow::Result<Store> {
+        let cache = self.root.join(store::parse_cache::CACHE_FILE);
+        store::load_cached(&self.events_dir, &cache)
+            .with_context(|| format!("reading the event files in {}", self.events_dir.display()))
+    }
 }
 
 /// Parses `--date`. A bad value is a usage error (exit 2), worded as `tag --dct` words it.

@@ -5,7 +5,9 @@ use std::path::{Path, PathBuf};
 
 use anyhow::Context;
 use chrono::NaiveDate;
+use rayon::prelude::*;
 
+use super::parse_cache::ParseCache;
 use super::state::{self, RejectedRecord, State};
 use super::{Class, Store, StoredEvent};
 use crate::error::ContentError;
@@ -15,23 +17,84 @@ use crate::event::Event;
 ///
 /// Parse errors, unknown keys and invalid dates are [`ContentError`]s naming file:line:column.
 pub fn load(events_dir: &Path) -> anyhow::Result<Store> {
-    load_on(events_dir, chrono::Local::now().date_naive())
+    load_on(events_dir, None, chrono::Local::now().date_naive())
+}
+
+/// [`load`], taking the events of unchanged files from the parse cache at `cache_file` and
+/// refreshing it (see [`super::parse_cache`]): for `build` and `serve`, which read the whole
+/// store every time. Commands that promise to write nothing use [`load`].
+pub fn load_cached(events_dir: &Path, cache_file: &Path) -> anyhow::Result<Store> {
+    load_on(
+        events_dir,
+        Some(cache_file),
+        chrono::Local::now().date_naive(),
+    )
 }
 
 /// [`load`], with `today` as the day deletions are noticed.
-pub(crate) fn load_on(events_dir: &Path, today: NaiveDate) -> anyhow::Result<Store> {
+pub(crate) fn load_on(
+    events_dir: &Path,
+    cache_file: Option<&Path>,
+    today: NaiveDate,
+) -> anyhow::Result<Store> {
     let mut state = State::load(events_dir)?;
-    let mut events = Vec::new();
-    for path in event_files(events_dir)? {
-        let (text, event) = read_event(&path)?;
-        let name = path
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
+    let mut cache = cache_file.map(ParseCache::read).unwrap_or_default();
+    let read = event_files(events_dir)?
+        .into_par_iter()
+        .map(|path| {
+            let text = read_text(&path)?;
+            let name = path
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            let hash = state::hash(text.as_bytes());
+            anyhow::Ok((path, name, hash, text))
+        })
+        .collect::<Vec<_>>();
+    // Unchanged files take their events out of the cache (moved, not copied).
+    let cache_was_current = cache.matches(
+        read.iter()
+            .filter_map(|r| r.as_ref().ok())
+            .map(|(_, name, hash, _)| (name.as_str(), hash.as_str())),
+    );
+    let read: Vec<_> = read
+        .into_iter()
+        .map(|r| {
+            r.map(|(path, name, hash, text)| {
+                let cached = cache.take(&name, &hash);
+                (path, name, hash, text, cached)
+            })
+        })
+        .collect();
+    // Parsing is most of the time of a large store, and each file parses alone.
+    let parsed = read
+        .into_par_iter()
+        .map(|r| {
+            let (path, name, hash, text, cached) = r?;
+            let event = match cached {
+                Some(event) => event,
+                None => parse_event(&path, &text)?,
+            };
+            Ok((path, name, hash, text, event))
+        })
+        .collect::<Vec<_>>()
+        .into_iter()
+        // The first broken file by name, whichever thread found it.
+        .collect::<anyhow::Result<Vec<_>>>()?;
+    if let Some(cache_file) = cache_file.filter(|_| !cache_was_current) {
+        ParseCache::write(
+            cache_file,
+            parsed
+                .iter()
+                .map(|(_, name, hash, _, event)| (name.as_str(), hash.as_str(), event)),
+        );
+    }
+    let mut events = Vec::with_capacity(parsed.len());
+    for (path, name, hash, text, event) in parsed {
         let record = state.files.get(&name);
         let class = match record {
             None => Class::HandMade,
-            Some(r) if r.hash == state::hash(text.as_bytes()) && !event.hidden => Class::Untouched,
+            Some(r) if r.hash == hash && !event.hidden => Class::Untouched,
             Some(_) => Class::Edited,
         };
         events.push(StoredEvent {
@@ -59,17 +122,22 @@ pub(crate) fn load_on(events_dir: &Path, today: NaiveDate) -> anyhow::Result<Sto
             title: record.title,
         });
     }
+    drop(cache);
     Ok(Store { events, state })
 }
 
 /// Reads and parses one event file: its text and its event.
 pub(crate) fn read_event(path: &Path) -> anyhow::Result<(String, Event)> {
-    let bytes = std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
-    let text = String::from_utf8(bytes).map_err(|_| {
-        ContentError::new(path, "the event file is not UTF-8 text").help("save the file as UTF-8")
-    })?;
+    let text = read_text(path)?;
     let event = parse_event(path, &text)?;
     Ok((text, event))
+}
+
+fn read_text(path: &Path) -> anyhow::Result<String> {
+    let bytes = std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
+    Ok(String::from_utf8(bytes).map_err(|_| {
+        ContentError::new(path, "the event file is not UTF-8 text").help("save the file as UTF-8")
+    })?)
 }
 
 /// Whether `name` is the name of an event file [`load`] reads (when it is a file).
@@ -95,7 +163,13 @@ fn event_files(events_dir: &Path) -> anyhow::Result<Vec<PathBuf>> {
         let entry = entry.with_context(|| format!("cannot read {}", events_dir.display()))?;
         let path = entry.path();
         let name = entry.file_name().to_string_lossy().into_owned();
-        if is_event_file_name(&name) && path.is_file() {
+        // The entry's type comes with the listing; only symlinks need a stat to follow them.
+        let is_file = match entry.file_type() {
+            Ok(t) if t.is_symlink() => path.is_file(),
+            Ok(t) => t.is_file(),
+            Err(_) => path.is_file(),
+        };
+        if is_event_file_name(&name) && is_file {
             files.push(path);
         }
     }

@@ -15,6 +15,7 @@
 mod apply;
 mod check;
 mod load;
+pub mod parse_cache;
 mod plan;
 pub mod state;
 mod yaml_edit;
@@ -27,7 +28,7 @@ use crate::event::Event;
 
 pub use apply::ApplyReport;
 pub use check::{ArticleRef, Diagnostic, Severity, check};
-pub use load::{is_event_file_name, load};
+pub use load::{is_event_file_name, load, load_cached};
 pub use plan::{AddedEvent, NewSource, Plan, UpdatedEvent, plan};
 
 /// One event file's text parsed exactly as [`load`] parses it (`path` names the file in errors

@@ -41,7 +41,7 @@ fn classifies_untouched_edited_hidden_hand_made_and_deleted_files() {
     std::fs::write(d.join("mine.yml"), "id: mine\ndate: 2017\ntitle: Mine\n").unwrap();
     std::fs::write(d.join("notes.txt"), "not an event").unwrap();
 
-    let store = load_on(d, day(2024, 5, 2)).unwrap();
+    let store = load_on(d, None, day(2024, 5, 2)).unwrap();
     let classes: Vec<(&str, Class)> = store
         .events
         .iter()
@@ -183,4 +183,63 @@ fn the_documented_example_event_is_valid() {
     let misspelt = "id: budget-vote\ndate: \"2017-03-01\"\ntitel: Parliament passes the budget\n";
     let err = parse_event(Path::new("content/events/budget-vote.yaml"), misspelt).unwrap_err();
     assert!(doc.contains(&format!("```text\n{err}\n```")), "{err}");
+}
+
+/// The parse cache may make loading faster, never different: edits, new files, deleted files,
+/// broken files and a corrupt cache all read as if there were no cache.
+#[test]
+fn the_parse_cache_never_changes_what_loads() {
+    let dir = written(vec![vote(), ev("strike", "2017-04", "Strike", vec![])]);
+    let d = dir.path();
+    let site = tempfile::tempdir().unwrap();
+    let cache = site.path().join(crate::store::parse_cache::CACHE_FILE);
+    let events =
+        |store: Store| -> Vec<Event> { store.events.into_iter().map(|s| s.event).collect() };
+    let plain = || events(load_on(d, None, day(2024, 5, 2)).unwrap());
+    let cached = || events(load_on(d, Some(&cache), day(2024, 5, 2)).unwrap());
+
+    assert_eq!(cached(), plain());
+    let first = std::fs::read_to_string(&cache).expect("the first load writes the cache");
+    assert_eq!(
+        first.lines().count(),
+        3,
+        "a header and one line per file: {first}"
+    );
+    assert_eq!(cached(), plain(), "read back from the cache");
+
+    // An edit keeps its file name: the hash tells it apart.
+    std::fs::write(
+        d.join("strike.yaml"),
+        "id: strike\ndate: 2017-04-02\ntitle: Strike ends\n",
+    )
+    .unwrap();
+    std::fs::write(d.join("mine.yml"), "id: mine\ndate: 2017\ntitle: Mine\n").unwrap();
+    std::fs::remove_file(d.join("vote.yaml")).unwrap();
+    let after = cached();
+    assert_eq!(after, plain());
+    let titles: Vec<&str> = after.iter().map(|e| e.title.as_str()).collect();
+    assert_eq!(titles, ["Mine", "Strike ends"]);
+    assert_eq!(std::fs::read_to_string(&cache).unwrap().lines().count(), 3);
+
+    // A cached file broken since is an error with its location, as without a cache.
+    std::fs::write(d.join("mine.yml"), "id: mine\ndate: 2017\ntitle: [Mine\n").unwrap();
+    let plain_error = format!("{:#}", load_on(d, None, day(2024, 5, 2)).unwrap_err());
+    let cached_error = format!(
+        "{:#}",
+        load_on(d, Some(&cache), day(2024, 5, 2)).unwrap_err()
+    );
+    assert_eq!(cached_error, plain_error);
+    assert!(cached_error.contains("mine.yml:3"), "{cached_error}");
+    std::fs::write(d.join("mine.yml"), "id: mine\ndate: 2017\ntitle: Mine\n").unwrap();
+
+    // A corrupt or foreign cache is ignored and replaced.
+    for junk in ["", "not json\n", "{\"annals_parse_cache\":\"0.0.0\"}\n{}\n"] {
+        std::fs::write(&cache, junk).unwrap();
+        assert_eq!(cached(), plain(), "{junk:?}");
+        assert!(
+            std::fs::read_to_string(&cache)
+                .unwrap()
+                .contains(env!("CARGO_PKG_VERSION"))
+        );
+    }
 }
