@@ -4,6 +4,7 @@
 use std::path::{Component, Path, PathBuf};
 
 use anyhow::{Context as _, bail};
+use rayon::prelude::*;
 
 /// A folder being filled with a new build.
 pub struct Staging {
@@ -73,7 +74,7 @@ impl Staging {
                 .with_context(|| format!("cannot move the new site to {}", self.output.display()));
         }
         if had_output {
-            std::fs::remove_dir_all(&old)
+            remove_tree(&old)
                 .with_context(|| format!("cannot remove the old site at {}", old.display()))?;
         }
         let output = self.output.clone();
@@ -87,6 +88,21 @@ impl Drop for Staging {
     fn drop(&mut self) {
         std::fs::remove_dir_all(&self.dir).ok();
     }
+}
+
+/// Removes the folder `dir` and everything in it, folders in parallel: a site of 10,000 event
+/// pages is 10,000 folders, and unlinking them one by one was a tenth of a build.
+/// Symlinks are removed, never followed.
+fn remove_tree(dir: &Path) -> std::io::Result<()> {
+    let entries = std::fs::read_dir(dir)?.collect::<std::io::Result<Vec<_>>>()?;
+    entries.par_iter().try_for_each(|entry| {
+        if entry.file_type()?.is_dir() {
+            remove_tree(&entry.path())
+        } else {
+            std::fs::remove_file(entry.path())
+        }
+    })?;
+    std::fs::remove_dir(dir)
 }
 
 /// Replaces the file at `relative` inside `output` with `contents`: written beside it under a

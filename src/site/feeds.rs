@@ -2,7 +2,6 @@
 //! base URL they get them; without one, ids are `tag:` URIs and links are relative to the feed.
 
 use crate::escape::markup;
-use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::SiteInfo;
@@ -15,7 +14,7 @@ fn updated(e: &EventView) -> String {
         .sources
         .iter()
         .filter_map(|s| s.published.as_deref())
-        .filter_map(|p| NaiveDate::parse_from_str(p.get(..10)?, "%Y-%m-%d").ok())
+        .filter_map(super::dates::iso_day)
         .max()
         .map(|d| d.to_string())
         .unwrap_or_else(|| e.first.clone());

@@ -1,8 +1,7 @@
 //! iCalendar (RFC 5545): one all-day VEVENT per event, CRLF lines folded at 75 octets.
 
-use chrono::NaiveDate;
-
 use super::SiteInfo;
+use super::dates::{compact_day, iso_day};
 use super::model::{EventView, Model};
 
 /// The whole `timeline.ics`.
@@ -35,22 +34,22 @@ pub fn calendar(model: &Model, site: &SiteInfo) -> String {
 }
 
 fn vevent(e: &EventView, site: &SiteInfo, host: &str, lines: &mut Vec<String>) {
-    let first = NaiveDate::parse_from_str(&e.first, "%Y-%m-%d").expect("ISO day");
-    let last = NaiveDate::parse_from_str(&e.last, "%Y-%m-%d").expect("ISO day");
+    let first = iso_day(&e.first).expect("the model writes ISO days");
+    let last = iso_day(&e.last).expect("the model writes ISO days");
     let end = last.succ_opt().unwrap_or(last);
     // Deterministic: the latest day a source reported it, else its first day.
     let stamp = e
         .sources
         .iter()
         .filter_map(|s| s.published.as_deref())
-        .filter_map(|p| NaiveDate::parse_from_str(p.get(..10)?, "%Y-%m-%d").ok())
+        .filter_map(iso_day)
         .max()
         .unwrap_or(first);
     lines.push("BEGIN:VEVENT".into());
     lines.push(format!("UID:{}@{}", escape(&e.slug), host));
-    lines.push(format!("DTSTAMP:{}T000000Z", stamp.format("%Y%m%d")));
-    lines.push(format!("DTSTART;VALUE=DATE:{}", first.format("%Y%m%d")));
-    lines.push(format!("DTEND;VALUE=DATE:{}", end.format("%Y%m%d")));
+    lines.push(format!("DTSTAMP:{}T000000Z", compact_day(stamp)));
+    lines.push(format!("DTSTART;VALUE=DATE:{}", compact_day(first)));
+    lines.push(format!("DTEND;VALUE=DATE:{}", compact_day(end)));
     lines.push(format!("SUMMARY:{}", escape(&e.title)));
     let mut description = e.human.clone();
     if !e.summary_text.is_empty() {

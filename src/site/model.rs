@@ -4,6 +4,7 @@
 use std::collections::{BTreeMap, HashMap};
 
 use chrono::Datelike;
+use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::article::Article;
@@ -134,7 +135,7 @@ impl<'a> Model<'a> {
             slug: slugs.get(name).unwrap_or("item").to_string(),
         };
         let views: Vec<EventView> = raw
-            .iter()
+            .par_iter()
             .map(|e| {
                 let interval = e.date.interval();
                 let sources: Vec<SourceView> = e
@@ -313,7 +314,7 @@ fn source_view(
         published_human: s
             .published
             .as_deref()
-            .and_then(|p| chrono::NaiveDate::parse_from_str(p.get(..10)?, "%Y-%m-%d").ok())
+            .and_then(dates::iso_day)
             .map(|d| day_text(d, format)),
         quote: s.quote.clone(),
         phrase: s.phrase.clone(),

@@ -1,7 +1,8 @@
 //! The HTML pages: the timeline, one page per event, article, tag, entity and year, their
 //! listings and the 404 page. Every link is relative to the page (`root` leads back up).
 
-use std::hash::{Hash, Hasher};
+use std::collections::BTreeMap;
+use std::hash::{BuildHasher, Hash};
 
 use rayon::prelude::*;
 use serde::Serialize;
@@ -14,17 +15,16 @@ use super::paths::root_prefix;
 use super::templates::Templates;
 use super::{SiteInfo, highlight};
 
-#[derive(Serialize)]
-struct Year<'a> {
+/// The timeline's grouping: events (indices into the model's events) by year and heading.
+struct Year {
     year: i32,
     slug: String,
-    months: Vec<Month<'a>>,
+    months: Vec<Month>,
 }
 
-#[derive(Serialize)]
-struct Month<'a> {
+struct Month {
     label: String,
-    events: Vec<&'a EventView>,
+    events: Vec<usize>,
 }
 
 #[derive(Serialize)]
@@ -166,6 +166,34 @@ impl<'m> Pages<'m> {
         plans
     }
 
+    /// The index page's `years`, made of the events' shared template values: serialising
+    /// every event again for the index cost as much as rendering it.
+    fn timeline_value(&self) -> Value {
+        let years: Vec<Value> = timeline(&self.model.events)
+            .into_iter()
+            .map(|y| {
+                let months: Vec<Value> = y
+                    .months
+                    .into_iter()
+                    .map(|m| {
+                        let events: Vec<Value> =
+                            m.events.iter().map(|&i| self.events[i].clone()).collect();
+                        Value::from(BTreeMap::from([
+                            ("label", Value::from(m.label)),
+                            ("events", Value::from(events)),
+                        ]))
+                    })
+                    .collect();
+                Value::from(BTreeMap::from([
+                    ("year", Value::from(y.year)),
+                    ("slug", Value::from(y.slug)),
+                    ("months", Value::from(months)),
+                ]))
+            })
+            .collect();
+        Value::from(years)
+    }
+
     /// The HTML of one page.
     pub fn render(&self, templates: &Templates, plan: &PagePlan) -> anyhow::Result<Vec<u8>> {
         let model = self.model;
@@ -182,7 +210,7 @@ impl<'m> Pages<'m> {
         };
         let name = match plan.page {
             Page::Index => {
-                c.insert("years", &timeline(&model.events));
+                c.insert_value("years", self.timeline_value());
                 c.insert("count", &model.events.len());
                 "index.html"
             }
@@ -229,11 +257,11 @@ impl<'m> Pages<'m> {
     }
 }
 
-/// A 64-bit hash of `value`, the same in every run (fixed keys).
+/// A 64-bit hash of `value`, the same in every run (fixed seed). Fingerprints are only compared
+/// within one process, so the hash need not be stable across versions; foldhash rather than
+/// the standard SipHash because every page's bytes are hashed (100 MB for 10,000 events).
 pub fn fingerprint(value: &impl Hash) -> u64 {
-    let mut hasher = std::hash::DefaultHasher::new();
-    value.hash(&mut hasher);
-    hasher.finish()
+    foldhash::quality::FixedState::with_seed(0x616e_6e61_6c73).hash_one(value)
 }
 
 /// Renders every page into `out`; returns each page's path, fingerprint and content hash.
@@ -256,9 +284,9 @@ pub fn render_all(
 /// Events grouped by year, then by the month they start in; an event spanning more than a
 /// quarter (a half, a year, a decade) gets a heading of its own date instead, so "c. 2015" is not
 /// filed under "January 2015". Timeline order is kept: consecutive events share a heading.
-fn timeline(events: &[EventView]) -> Vec<Year<'_>> {
+fn timeline(events: &[EventView]) -> Vec<Year> {
     let mut years: Vec<Year> = Vec::new();
-    for e in events {
+    for (i, e) in events.iter().enumerate() {
         let month: u32 = e.first[5..7].parse().unwrap_or(1);
         let label = if e.days <= 92 {
             format!("{} {}", month_name(month), e.year)
@@ -282,7 +310,7 @@ fn timeline(events: &[EventView]) -> Vec<Year<'_>> {
                 events: Vec::new(),
             });
         }
-        year.months.last_mut().expect("just pushed").events.push(e);
+        year.months.last_mut().expect("just pushed").events.push(i);
     }
     years
 }
@@ -332,7 +360,10 @@ mod tests {
             .map(|m| {
                 (
                     m.label.as_str(),
-                    m.events.iter().map(|e| e.id.as_str()).collect(),
+                    m.events
+                        .iter()
+                        .map(|&i| model.events[i].id.as_str())
+                        .collect(),
                 )
             })
             .collect();
