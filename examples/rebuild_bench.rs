@@ -18,7 +18,11 @@ use std::time::Instant;
 
 fn main() -> anyhow::Result<()> {
     let (runs, args) = runs_and_args(5);
-    let Some(root) = args.first().map(PathBuf::from) else {
+    let Some(root) = args
+        .first()
+        .filter(|a| !a.starts_with('-'))
+        .map(PathBuf::from)
+    else {
         anyhow::bail!("usage: rebuild_bench SITE [--runs N]");
     };
     let options = BuildOptions {

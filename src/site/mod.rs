@@ -197,31 +197,42 @@ pub fn build_cached(
         .iter()
         .filter(|p| cache.files.get(&p.path).map(|f| f.0) != Some(p.fingerprint))
         .collect();
-    let mut fresh: Vec<(String, u64, Vec<u8>)> = stale
-        .par_iter()
-        .map(|plan| {
-            Ok((
-                plan.path.clone(),
-                plan.fingerprint,
-                pages.render(&templates, plan)?,
-            ))
-        })
-        .collect::<anyhow::Result<_>>()?;
     let names = export_names(&site);
     let mut expected: HashSet<String> = plans.iter().map(|p| p.path.clone()).collect();
     expected.extend(names.iter().map(|n| n.to_string()));
-    if names
+    let exports_stale = names
         .iter()
-        .any(|n| cache.files.get(*n).map(|f| f.0) != Some(exports_fingerprint))
-    {
-        let texts: Vec<String> = names
-            .par_iter()
-            .map(|name| export(name, &model, &site, &plans))
-            .collect();
-        for (name, text) in names.iter().zip(texts) {
-            fresh.push((name.to_string(), exports_fingerprint, text.into_bytes()));
-        }
-    }
+        .any(|n| cache.files.get(*n).map(|f| f.0) != Some(exports_fingerprint));
+    // The stale pages and the exports render side by side: an edit to one event changes a
+    // dozen pages and every export.
+    let (pages_fresh, exports_fresh) = rayon::join(
+        || {
+            stale
+                .par_iter()
+                .map(|plan| {
+                    Ok((
+                        plan.path.clone(),
+                        plan.fingerprint,
+                        pages.render(&templates, plan)?,
+                    ))
+                })
+                .collect::<anyhow::Result<Vec<(String, u64, Vec<u8>)>>>()
+        },
+        || -> Vec<(String, u64, Vec<u8>)> {
+            if !exports_stale {
+                return Vec::new();
+            }
+            names
+                .par_iter()
+                .map(|name| {
+                    let text = export(name, &model, &site, &plans);
+                    (name.to_string(), exports_fingerprint, text.into_bytes())
+                })
+                .collect()
+        },
+    );
+    let mut fresh = pages_fresh?;
+    fresh.extend(exports_fresh);
     let output = options.output.clone();
     let result = update_in_place(&output, fresh, &expected, &mut cache.files);
     if result.is_err() {
@@ -267,23 +278,16 @@ fn export(name: &str, model: &model::Model, site: &SiteInfo, plans: &[pages::Pag
     }
 }
 
-/// Writes the `fresh` files whose bytes changed into `output` and removes the files `cache`
-/// knows that are no longer `expected`, keeping `cache` up to date.
+/// Removes the files `cache` knows that are no longer `expected` and writes the `fresh` files
+/// whose bytes changed into `output`, keeping `cache` up to date.
 fn update_in_place(
     output: &Path,
     fresh: Vec<(String, u64, Vec<u8>)>,
     expected: &HashSet<String>,
     cache: &mut HashMap<String, (u64, u64)>,
 ) -> anyhow::Result<usize> {
-    let mut written = 0;
-    for (path, inputs, bytes) in fresh {
-        let hash = pages::fingerprint(&bytes.as_slice());
-        if cache.get(&path).map(|f| f.1) != Some(hash) {
-            atomic::replace_file(output, &path, &bytes)?;
-            written += 1;
-        }
-        cache.insert(path, (inputs, hash));
-    }
+    // Pages that no longer exist go first, so that once a listing no longer links to a page,
+    // the page is gone too.
     let gone: Vec<String> = cache
         .keys()
         .filter(|p| !expected.contains(*p))
@@ -292,6 +296,15 @@ fn update_in_place(
     for path in gone {
         atomic::remove_file(output, &path)?;
         cache.remove(&path);
+    }
+    let mut written = 0;
+    for (path, inputs, bytes) in fresh {
+        let hash = pages::fingerprint(&bytes.as_slice());
+        if cache.get(&path).map(|f| f.1) != Some(hash) {
+            atomic::replace_file(output, &path, &bytes)?;
+            written += 1;
+        }
+        cache.insert(path, (inputs, hash));
     }
     Ok(written)
 }
