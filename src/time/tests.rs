@@ -581,3 +581,18 @@ fn a_forecast_quarter_is_not_what_year_ago_compares_with() {
                 million.";
     assert_eq!(value(text, "the year-ago period"), "2015-Q4");
 }
+
+#[test]
+fn a_direction_before_a_month_and_day_keeps_the_day() {
+    // "last Oct. 23" written on 2017-03-02 is 2016-10-23: the day is not dropped for the month.
+    let t = find(
+        "He was shot to death last Oct. 23 at his home.",
+        "last Oct. 23",
+    );
+    assert_eq!(t.value, "2016-10-23");
+    // "next May 5" is the coming one, two months ahead.
+    assert_eq!(
+        value("The vote is set for next May 5.", "next May 5"),
+        "2017-05-05"
+    );
+}

@@ -136,6 +136,34 @@ impl Grammar<'_> {
                 }
                 hit(j + 1, Sem::date(date))
             }
+            // "last Oct. 23": the day of the month the direction picks.
+            Lex::Month(month)
+                if self.capitalized(j)
+                    && let Some(Hit {
+                        end,
+                        sem:
+                            Sem::Date {
+                                date:
+                                    DateExpr::Calendar {
+                                        year: None,
+                                        day: Some(day),
+                                        ..
+                                    },
+                                ..
+                            },
+                        ..
+                    }) = self.month_rule(j, month) =>
+            {
+                hit(
+                    end,
+                    Sem::date(DateExpr::Calendar {
+                        year: None,
+                        month,
+                        day: Some(day),
+                        relative: Some(step),
+                    }),
+                )
+            }
             Lex::Month(month) if self.capitalized(j) => hit(
                 if self.is_month_abbreviation(j) {
                     self.after_dot(j + 1)
