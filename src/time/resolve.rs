@@ -488,6 +488,7 @@ fn pick(
     };
     let (dp, df) = (distance(&past), distance(&future));
     let chosen = match tense() {
+        Tense::Behind => past,
         Tense::Past if dp <= pull.saturating_mul(df) => past,
         Tense::Future if df <= lean.future_pull.saturating_mul(dp) => future,
         Tense::Past => future,

@@ -11,6 +11,9 @@ const WINDOW: usize = 10;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Tense {
+    /// After "since": a start already behind, whatever is nearer ("since year-end", written in
+    /// November, is last December 31, not the coming one).
+    Behind,
     Past,
     Present,
     Future,
@@ -41,7 +44,7 @@ fn preposition_cue(tokens: &[Token], first: usize) -> Option<Tense> {
     let before = tokens.get(first.checked_sub(1)?)?;
     match before.lex {
         Lex::Func(Func::By | Func::Until) => Some(Tense::Future),
-        Lex::Func(Func::Since) => Some(Tense::Past),
+        Lex::Func(Func::Since) => Some(Tense::Behind),
         _ => None,
     }
 }
@@ -56,8 +59,8 @@ pub fn tense_around(
     last: usize,
 ) -> Tense {
     let preposition = preposition_cue(tokens, first);
-    if preposition == Some(Tense::Past) {
-        return Tense::Past;
+    if preposition == Some(Tense::Behind) {
+        return Tense::Behind;
     }
     let mut nearest: Option<(usize, TenseCue)> = None;
     let mut note = |distance: usize, c: TenseCue| {

@@ -596,3 +596,25 @@ fn a_direction_before_a_month_and_day_keeps_the_day() {
         "2017-05-05"
     );
 }
+
+#[test]
+fn year_end_is_december_31_placed_like_a_date() {
+    // Written on November 1, the year-end ahead is two months off.
+    let found = tag("The sale should close by year-end.", Some(d(2017, 11, 1)));
+    assert_eq!(found[0].value, "2017-12-31");
+    // After "since" it can only be behind: the last December 31, not the nearer coming one.
+    assert_eq!(
+        value("The index is up 4% since year-end.", "year-end"),
+        "2016-12-31"
+    );
+}
+
+#[test]
+fn since_puts_a_date_behind_the_publication_date_however_near_the_next_one() {
+    // April 2017 is a month ahead and April 2016 eleven months back, but a plant cannot have
+    // been closed since a month still to come.
+    assert_eq!(
+        value("The plant has been closed since April.", "April"),
+        "2016-04"
+    );
+}

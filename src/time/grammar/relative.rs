@@ -4,7 +4,9 @@
 
 use super::{Grammar, Hit, hit, with_part};
 use crate::time::expr::{Clock, DateExpr, Origin, Sem, YearRef};
-use crate::time::lexicon::{self, DayPart, Func, Lex, PeriodPart, RefKind, Relative, Unit};
+use crate::time::lexicon::{
+    self, DayPart, Func, HolidayRule, Lex, PeriodPart, RefKind, Relative, Unit,
+};
 use crate::time::tokens::TokenKind;
 
 impl Grammar<'_> {
@@ -274,20 +276,18 @@ impl Grammar<'_> {
         plural: bool,
         with_the: bool,
     ) -> Option<Hit> {
-        // "year-end", "year end"
+        // "year-end", "year end": the day a year closes on, December 31, which the tense and
+        // preposition place like any date without a year ("since year-end" is the last one,
+        // "by year-end" the coming one).
         let (j, _) = self.after_hyphen(i + 1);
         if unit == Unit::Year && self.word(j) == b"end" {
             return hit(
                 j + 1,
-                Sem::Date {
-                    date: DateExpr::Shift {
-                        unit,
-                        n: 0,
-                        origin: Origin::Dct,
-                    },
-                    part: Some(PeriodPart::End),
-                    clock: None,
-                },
+                Sem::date(DateExpr::Holiday {
+                    rule: HolidayRule::Fixed(12, 31),
+                    year: None,
+                    relative: None,
+                }),
             );
         }
         // "year-earlier", "year-ago" (+ "quarter"/"period")
