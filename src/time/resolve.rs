@@ -285,8 +285,12 @@ impl Resolver {
                             );
                         if keeps_grain {
                             At(anchor::shift_period(&base, unit, n)?)
-                        } else if matches!(unit, Unit::Decade | Unit::Century) {
-                            // "a decade ago" names a year, not a whole decade.
+                        } else if matches!(unit, Unit::Decade | Unit::Century)
+                            && origin != Origin::Dct
+                        {
+                            // "a decade ago" names a year, not a whole decade; "the last
+                            // decade" and "this century" (counted from the publication date by
+                            // the calendar) name the whole period.
                             At(anchor::year(anchor::shift(base.first, unit, n)?.year())?)
                         } else {
                             At(anchor::period_of(

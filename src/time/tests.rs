@@ -618,3 +618,21 @@ fn since_puts_a_date_behind_the_publication_date_however_near_the_next_one() {
         "2016-04"
     );
 }
+
+#[test]
+fn the_last_decade_and_this_century_are_whole_periods() {
+    // Counted by the calendar from 2017: the 2000s and the 21st century (2000-2099).
+    assert_eq!(
+        value("Wages fell in the last decade.", "the last decade"),
+        "200"
+    );
+    assert_eq!(
+        value("It is the worst disaster of this century.", "this century"),
+        "20"
+    );
+    // Counted back from the day, "a decade ago" is still a year.
+    assert_eq!(
+        value("It was founded a decade ago.", "a decade ago"),
+        "2007"
+    );
+}
