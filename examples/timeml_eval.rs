@@ -1,7 +1,8 @@
 //! Scores the tagger on TimeML gold folders the TempEval-3 way and lists its worst errors.
 //!
 //! cargo run --release --example timeml_eval -- ../shared/data/timeml/TimeBank [more folders]
-//!     [--examples N] [--dump]   (--dump also prints every aligned pair as a PAIR line)
+//!     [--examples N] [--dump]   (--dump also prints every aligned pair, miss and
+//!     spurious expression on its own tab-separated line)
 
 use annals::time::score::{self, Counts};
 use annals::time::{Timex, tag, timeml};
@@ -113,6 +114,13 @@ fn main() -> anyhow::Result<()> {
                 .zip(&paired_gold)
                 .filter(|(_, paired)| !**paired)
             {
+                if dump {
+                    println!(
+                        "MISSED\t{name}\t{}\t{}",
+                        describe(t),
+                        context(&doc.text, t.start, t.end)
+                    );
+                }
                 errors.entry("missed").or_default().push(Error {
                     key: format!("{:?} {}", t.text.to_lowercase(), describe(t)),
                     example: format!("{name}: {}", context(&doc.text, t.start, t.end)),
@@ -123,6 +131,13 @@ fn main() -> anyhow::Result<()> {
                 .zip(&paired_sys)
                 .filter(|(_, paired)| !**paired)
             {
+                if dump {
+                    println!(
+                        "SPURIOUS\t{name}\t{}\t{}",
+                        describe(t),
+                        context(&doc.text, t.start, t.end)
+                    );
+                }
                 errors.entry("spurious").or_default().push(Error {
                     key: format!("{:?} {}", t.text.to_lowercase(), describe(t)),
                     example: format!("{name}: {}", context(&doc.text, t.start, t.end)),
