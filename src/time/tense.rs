@@ -3,7 +3,7 @@
 //! irregular past forms, "-ed" endings) is right often enough in news, where most sentences are
 //! in the past tense and future ones announce themselves with "will".
 
-use super::lexicon::{Func, Lex, TenseCue};
+use super::lexicon::{self, Func, Lex, TenseCue};
 use super::tokens::{Token, TokenKind};
 
 /// How far (in tokens) to look on each side of the expression.
@@ -24,8 +24,35 @@ fn is_boundary(text: &[u8], token: &Token) -> bool {
     token.kind == TokenKind::Punct && matches!(text[token.start], b'.' | b'?' | b'!' | b';' | b'"')
 }
 
-fn cue(lower: &[u8], token: &Token) -> Option<TenseCue> {
+fn word<'a>(lower: &'a [u8], tokens: &[Token], i: usize) -> &'a [u8] {
+    tokens.get(i).map_or(&[], |t| &lower[t.start..t.end])
+}
+
+/// Whether one of the future phrases ends at token `i`.
+fn ends_future_phrase(lower: &[u8], tokens: &[Token], i: usize) -> bool {
+    lexicon::FUTURE_PHRASES.iter().any(|phrase| {
+        i + 1 >= phrase.len()
+            && phrase
+                .iter()
+                .enumerate()
+                .all(|(k, w)| word(lower, tokens, i + 1 + k - phrase.len()) == w.as_bytes())
+    })
+}
+
+/// The tense cue token `i` gives, if any.
+fn cue(lower: &[u8], tokens: &[Token], i: usize) -> Option<TenseCue> {
+    let token = &tokens[i];
+    if ends_future_phrase(lower, tokens, i) {
+        return Some(TenseCue::Future);
+    }
     match token.lex {
+        Lex::Tense(TenseCue::Future)
+            if lexicon::FUTURE_CUES_WITH_TO
+                .contains(&std::str::from_utf8(word(lower, tokens, i)).unwrap_or(""))
+                && word(lower, tokens, i + 1) != b"to" =>
+        {
+            None
+        }
         Lex::Tense(c) => Some(c),
         Lex::None if token.kind == TokenKind::Word => {
             let word = &lower[token.start..token.end];
@@ -68,8 +95,9 @@ pub fn tense_around(
             nearest = Some((distance, c));
         }
     };
-    for (distance, token) in tokens[..first.min(tokens.len())]
+    for (distance, (i, token)) in tokens[..first.min(tokens.len())]
         .iter()
+        .enumerate()
         .rev()
         .take(WINDOW)
         .enumerate()
@@ -78,15 +106,21 @@ pub fn tense_around(
         if is_boundary(text, token) && !(text[token.start] == b'.' && distance == 0) {
             break;
         }
-        if let Some(c) = cue(lower, token) {
+        if let Some(c) = cue(lower, tokens, i) {
             note(distance, c);
         }
     }
-    for (distance, token) in tokens.iter().skip(last + 1).take(WINDOW).enumerate() {
+    for (distance, (i, token)) in tokens
+        .iter()
+        .enumerate()
+        .skip(last + 1)
+        .take(WINDOW)
+        .enumerate()
+    {
         if is_boundary(text, token) {
             break;
         }
-        if let Some(c) = cue(lower, token) {
+        if let Some(c) = cue(lower, tokens, i) {
             note(distance, c);
         }
     }

@@ -636,3 +636,21 @@ fn the_last_decade_and_this_century_are_whole_periods() {
         "2007"
     );
 }
+
+#[test]
+fn future_phrases_and_plans_as_a_noun() {
+    // "is to resume" is an arrangement still ahead: next Tuesday, not two days back.
+    assert_eq!(
+        value("Trading is to resume Tuesday.", "Tuesday"),
+        "2017-03-07"
+    );
+    assert_eq!(
+        value("The board could vote as soon as Monday.", "Monday"),
+        "2017-03-06"
+    );
+    // "plans" here is a noun, not "plans to": the clause is in the past ("fell").
+    assert_eq!(
+        value("Her Tuesday vacation plans fell through.", "Tuesday"),
+        "2017-02-28"
+    );
+}
