@@ -63,14 +63,15 @@ fn cue(lower: &[u8], tokens: &[Token], i: usize) -> Option<TenseCue> {
     }
 }
 
-/// The direction a preposition right before the expression gives it: "by February" and "until
-/// Friday" name a deadline still ahead, "since March" a start already behind. In TimeBank and
+/// The direction a preposition right before the expression gives it: "by February", "until
+/// Friday" and "through January" name a deadline still ahead, "since March" a start already
+/// behind. In TimeBank and
 /// AQUAINT a month after "by" was never in the past; after "since" always. A past-tense verb
 /// still wins over "by" ("had filed reports by Wednesday"), not over "since".
 fn preposition_cue(tokens: &[Token], first: usize) -> Option<Tense> {
     let before = tokens.get(first.checked_sub(1)?)?;
     match before.lex {
-        Lex::Func(Func::By | Func::Until) => Some(Tense::Future),
+        Lex::Func(Func::By | Func::Until | Func::Through) => Some(Tense::Future),
         Lex::Func(Func::Since) => Some(Tense::Behind),
         _ => None,
     }

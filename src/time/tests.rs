@@ -654,3 +654,14 @@ fn future_phrases_and_plans_as_a_noun() {
         "2017-02-28"
     );
 }
+
+#[test]
+fn through_names_a_deadline_ahead() {
+    // Written on November 1, January 2018 is two months ahead, January 2017 ten months back;
+    // without a tense the past would win, but a line of credit "through January" runs on.
+    let found = tag(
+        "The credit line runs through January.",
+        Some(d(2017, 11, 1)),
+    );
+    assert_eq!(found[0].value, "2018-01");
+}
