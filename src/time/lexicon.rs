@@ -685,6 +685,10 @@ pub const PAST_END_WORDS: &[&str] = &["ended"];
 /// plans" and "going home" do not.
 pub const FUTURE_CUES_WITH_TO: &[&str] = &["plan", "plans", "planning", "going", "intends"];
 
+/// Prepositions of more than one word that, like "by" and "until", point at a date still
+/// ahead: "ahead of the weekend", "in advance of Thursday's vote".
+pub const AHEAD_PHRASES: &[&[&str]] = &[&["ahead", "of"], &["in", "advance", "of"]];
+
 /// Phrases (of lower-case words, punctuation dropped) that put a clause in the future although
 /// none of their words does alone: "as soon as Tuesday", "is to resume trading Tuesday".
 pub const FUTURE_PHRASES: &[&[&str]] = &[

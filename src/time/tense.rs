@@ -68,7 +68,17 @@ fn cue(lower: &[u8], tokens: &[Token], i: usize) -> Option<TenseCue> {
 /// behind. In TimeBank and
 /// AQUAINT a month after "by" was never in the past; after "since" always. A past-tense verb
 /// still wins over "by" ("had filed reports by Wednesday"), not over "since".
-fn preposition_cue(tokens: &[Token], first: usize) -> Option<Tense> {
+fn preposition_cue(lower: &[u8], tokens: &[Token], first: usize) -> Option<Tense> {
+    let ahead = lexicon::AHEAD_PHRASES.iter().any(|phrase| {
+        first >= phrase.len()
+            && phrase
+                .iter()
+                .enumerate()
+                .all(|(k, w)| word(lower, tokens, first + k - phrase.len()) == w.as_bytes())
+    });
+    if ahead {
+        return Some(Tense::Future);
+    }
     let before = tokens.get(first.checked_sub(1)?)?;
     match before.lex {
         Lex::Func(Func::By | Func::Until | Func::Through) => Some(Tense::Future),
@@ -86,7 +96,7 @@ pub fn tense_around(
     first: usize,
     last: usize,
 ) -> Tense {
-    let preposition = preposition_cue(tokens, first);
+    let preposition = preposition_cue(lower, tokens, first);
     if preposition == Some(Tense::Behind) {
         return Tense::Behind;
     }

@@ -665,3 +665,12 @@ fn through_names_a_deadline_ahead() {
     );
     assert_eq!(found[0].value, "2018-01");
 }
+
+#[test]
+fn ahead_of_points_at_a_date_still_to_come() {
+    // Tuesday two days back is nearer than next Tuesday, but a market waits for a vote ahead.
+    assert_eq!(
+        value("Markets are quiet ahead of Tuesday's vote.", "Tuesday"),
+        "2017-03-07"
+    );
+}
