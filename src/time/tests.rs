@@ -674,3 +674,13 @@ fn ahead_of_points_at_a_date_still_to_come() {
         "2017-03-07"
     );
 }
+
+#[test]
+fn a_year_earlier_stretch_of_months_is_a_duration() {
+    // Like "the nine months", the comparison period is nine months long.
+    let t = find(
+        "Net for the year-earlier nine months included a gain.",
+        "the year-earlier nine months",
+    );
+    assert_eq!((t.kind, t.value.as_str()), (TimexType::Duration, "P9M"));
+}

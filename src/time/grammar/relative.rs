@@ -299,6 +299,13 @@ impl Grammar<'_> {
             };
             if let Some(origin) = origin {
                 let mut end = j + 1;
+                // "the year-earlier nine months": the stretch compared is a duration, like
+                // "the nine months" it stands for.
+                if let Some((amount @ Some(_), k, false)) = self.quantity(end)
+                    && let Some((unit, _, after, _)) = self.unit_at(k)
+                {
+                    return hit(after, Sem::Duration { amount, unit });
+                }
                 if matches!(self.lex(end), Lex::Unit(Unit::Quarter, false))
                     || self.word(end) == b"period"
                 {
