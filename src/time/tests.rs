@@ -684,3 +684,10 @@ fn a_year_earlier_stretch_of_months_is_a_duration() {
     );
     assert_eq!((t.kind, t.value.as_str()), (TimexType::Duration, "P9M"));
 }
+
+#[test]
+fn the_quarter_a_year_ago_is_the_story_quarter_a_year_back() {
+    let text =
+        "Profit rose in the third quarter of 2016. For the quarter a year ago, it lost $2 million.";
+    assert_eq!(value(text, "the quarter a year ago"), "2015-Q3");
+}

@@ -395,7 +395,33 @@ impl Grammar<'_> {
                 }
             }
             return match unit {
-                Unit::Quarter => hit(i + 1, Sem::date(DateExpr::ContextQuarter)),
+                // "the quarter a year ago": the story's quarter, a year back (counted like "a
+                // year ago" after a quarter is mentioned).
+                Unit::Quarter => match self.core(i + 1, false) {
+                    Some(Hit {
+                        end,
+                        sem:
+                            Sem::Date {
+                                date:
+                                    DateExpr::Shift {
+                                        unit: Unit::Year,
+                                        n: -1,
+                                        origin: Origin::Ago | Origin::Reference,
+                                    },
+                                part: None,
+                                clock: None,
+                            },
+                        ..
+                    }) => hit(
+                        end,
+                        Sem::date(DateExpr::Shift {
+                            unit: Unit::Year,
+                            n: -1,
+                            origin: Origin::Ago,
+                        }),
+                    ),
+                    _ => hit(i + 1, Sem::date(DateExpr::ContextQuarter)),
+                },
                 Unit::Weekend => hit(i + 1, Sem::date(DateExpr::Weekend { relative: None })),
                 // "For the year, volume was flat": once "the year ended June 30" is read as the
                 // duration it is (above), a bare "the year" is the current one (six of seven in
