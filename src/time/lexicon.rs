@@ -681,6 +681,25 @@ pub const UNIT_FILLERS: &[&str] = &[
 /// Verbs before a date that put it in the past: "the quarter ended Sept. 30".
 pub const PAST_END_WORDS: &[&str] = &["ended"];
 
+/// Words ending in "-ed" that are names or adjectives rather than past-tense verbs, so they say
+/// nothing of a clause's tense: "the United States", "Atlanta-based", "markets untouched by the
+/// crisis", "an unidentified man".
+pub const ED_ADJECTIVES: &[&str] = &[
+    "united",
+    "based",
+    "limited",
+    "related",
+    "untouched",
+    "unchanged",
+    "unidentified",
+    "unnamed",
+    "unexpected",
+    "unprecedented",
+    "unspecified",
+    "unsolicited",
+    "unemployed",
+];
+
 /// Future cues that are nouns too: only "plans to", "going to" announce something; "vacation
 /// plans" and "going home" do not.
 pub const FUTURE_CUES_WITH_TO: &[&str] = &["plan", "plans", "planning", "going", "intends"];

@@ -56,8 +56,11 @@ fn cue(lower: &[u8], tokens: &[Token], i: usize) -> Option<TenseCue> {
         Lex::Tense(c) => Some(c),
         Lex::None if token.kind == TokenKind::Word => {
             let word = &lower[token.start..token.end];
-            (word.len() >= 5 && word.ends_with(b"ed") && !word.ends_with(b"eed"))
-                .then_some(TenseCue::Past)
+            (word.len() >= 5
+                && word.ends_with(b"ed")
+                && !word.ends_with(b"eed")
+                && !lexicon::ED_ADJECTIVES.contains(&std::str::from_utf8(word).unwrap_or("")))
+            .then_some(TenseCue::Past)
         }
         _ => None,
     }

@@ -691,3 +691,15 @@ fn the_quarter_a_year_ago_is_the_story_quarter_a_year_back() {
         "Profit rose in the third quarter of 2016. For the quarter a year ago, it lost $2 million.";
     assert_eq!(value(text, "the quarter a year ago"), "2015-Q3");
 }
+
+#[test]
+fn ed_adjectives_are_not_past_tense_verbs() {
+    // "untouched" describes; the clause's verb is "will double", so August is the coming one.
+    assert_eq!(
+        value(
+            "Qantas will almost double its flights by August, untouched by the crisis.",
+            "August"
+        ),
+        "2017-08"
+    );
+}
