@@ -67,6 +67,12 @@ pub enum DateExpr {
         weekday: u32,
         relative: Option<i32>,
     },
+    /// The weekday nearest before (`step` -1) or after (1) the day last mentioned, else the
+    /// publication date: "the previous Friday", "the following Monday".
+    StoryWeekday {
+        weekday: u32,
+        step: i32,
+    },
     /// The period of `unit` that is `n` units from the origin ("yesterday", "last week",
     /// "a year earlier").
     Shift {

@@ -254,6 +254,17 @@ impl Resolver {
                 }
                 None => X(format!("XXXX-WXX-{weekday}")),
             },
+            DateExpr::StoryWeekday { weekday, step } => {
+                let base = self
+                    .reference
+                    .filter(|r| r.granularity <= Granularity::Day)
+                    .map(|r| r.first)
+                    .or(dct);
+                match base {
+                    Some(base) => At(anchor::day(anchor::weekday_near(base, weekday, step)?)),
+                    None => X(format!("XXXX-WXX-{weekday}")),
+                }
+            }
             DateExpr::Shift { unit, n, origin } => {
                 let base = match origin {
                     Origin::LastDay => self

@@ -703,3 +703,15 @@ fn ed_adjectives_are_not_past_tense_verbs() {
         "2017-08"
     );
 }
+
+#[test]
+fn the_previous_weekday_counts_from_the_day_of_the_story() {
+    // Feb. 21, 2017 was a Tuesday: the Friday before it is Feb. 17, the Monday after Feb. 27.
+    let before = "Trading resumed on Feb. 21. The previous Friday, the market had closed early.";
+    assert_eq!(value(before, "The previous Friday"), "2017-02-17");
+    let after = "Trading resumed on Feb. 21. The following Monday it closed again.";
+    assert_eq!(value(after, "The following Monday"), "2017-02-27");
+    // "last Friday" still counts from the publication date (Thursday 2017-03-02).
+    let last = "Trading resumed on Feb. 21. Last Friday, the market had closed early.";
+    assert_eq!(value(last, "Last Friday"), "2017-02-24");
+}

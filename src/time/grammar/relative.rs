@@ -122,9 +122,15 @@ impl Grammar<'_> {
                 hit(j + 1, Sem::date(date))
             }
             Lex::Weekday(weekday) if self.capitalized(j) => {
-                let date = DateExpr::Weekday {
-                    weekday,
-                    relative: Some(step),
+                // "the previous Friday" counts from the day the story is on, like "the
+                // previous day"; "last Friday" from the publication date.
+                let date = if origin == Origin::Reference {
+                    DateExpr::StoryWeekday { weekday, step }
+                } else {
+                    DateExpr::Weekday {
+                        weekday,
+                        relative: Some(step),
+                    }
                 };
                 if let Lex::DayPart(p) = self.lex(j + 1) {
                     return hit(
