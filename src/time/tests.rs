@@ -715,3 +715,18 @@ fn the_previous_weekday_counts_from_the_day_of_the_story() {
     let last = "Trading resumed on Feb. 21. Last Friday, the market had closed early.";
     assert_eq!(value(last, "Last Friday"), "2017-02-24");
 }
+
+#[test]
+fn the_next_morning_follows_the_story() {
+    // The morning after the day last mentioned (Feb. 21), not the one after publication.
+    let text = "The hearing ended on Feb. 21. He appeared in court the next morning.";
+    assert_eq!(value(text, "the next morning"), "2017-02-22TMO");
+    // Without the article it is the calendar's: tomorrow morning.
+    assert_eq!(
+        value(
+            "The hearing ended on Feb. 21. He appears next morning.",
+            "next morning"
+        ),
+        "2017-03-03TMO"
+    );
+}

@@ -208,15 +208,17 @@ impl Grammar<'_> {
                 }
             }
             Lex::DayPart(p) => {
-                // "last night", "this morning"
+                // "last night", "this morning"; "the next morning" and "the previous night"
+                // follow the story, like "the next day".
                 let n = if r == Relative::Last { -1 } else { step.max(0) };
+                let origin = if with_the { Origin::Reference } else { origin };
                 hit(
                     j + 1,
                     Sem::Date {
                         date: DateExpr::Shift {
                             unit: Unit::Day,
                             n,
-                            origin: Origin::Dct,
+                            origin,
                         },
                         part: None,
                         clock: Some(Clock::Part(p)),
