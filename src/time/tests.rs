@@ -730,3 +730,15 @@ fn the_next_morning_follows_the_story() {
         "2017-03-03TMO"
     );
 }
+
+#[test]
+fn a_clock_time_takes_the_date_after_a_comma() {
+    // The deadline is March 6 at five in the afternoon, not five o'clock today.
+    assert_eq!(
+        value(
+            "The offer runs until 5 p.m. EST, March 6.",
+            "5 p.m. EST, March 6"
+        ),
+        "2017-03-06T17:00"
+    );
+}
