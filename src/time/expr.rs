@@ -92,6 +92,11 @@ pub enum DateExpr {
         year: Option<i32>,
         relative: Option<i32>,
     },
+    /// The ISO week holding a holiday: "Easter week", "Thanksgiving week".
+    HolidayWeek {
+        rule: HolidayRule,
+        year: Option<i32>,
+    },
     /// A weekend (Saturday and Sunday); `relative` as for `Weekday`.
     Weekend {
         relative: Option<i32>,

@@ -366,6 +366,17 @@ impl Resolver {
                 }
                 None => At(anchor::year(y)?),
             },
+            DateExpr::HolidayWeek { rule, year } => {
+                let date = DateExpr::Holiday {
+                    rule,
+                    year,
+                    relative: None,
+                };
+                match self.date(date, end, tense)? {
+                    At(iv) => At(anchor::week(iv.first)?),
+                    X(_) => X("XXXX-WXX".to_string()),
+                }
+            }
             DateExpr::WeekOf { year, month, day } => {
                 let date = DateExpr::Calendar {
                     year,

@@ -742,3 +742,12 @@ fn a_clock_time_takes_the_date_after_a_comma() {
         "2017-03-06T17:00"
     );
 }
+
+#[test]
+fn a_holiday_week_is_the_iso_week_holding_the_holiday() {
+    // Easter 2017 is Sunday April 16, the last day of ISO week 15 (April 10-16).
+    assert_eq!(
+        value("Many shops close during Easter week.", "Easter week"),
+        "2017-W15"
+    );
+}

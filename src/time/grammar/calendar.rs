@@ -324,6 +324,10 @@ impl Grammar<'_> {
             if !matched || !self.capitalized(i) {
                 continue;
             }
+            // "Easter week": the week holding the holiday.
+            if self.word(j) == b"week" {
+                return hit(j + 1, Sem::date(DateExpr::HolidayWeek { rule, year: None }));
+            }
             let k = if self.is_punct(j, b',') { j + 1 } else { j };
             let (year, end) = match self.year_in_date(k) {
                 Some(y) => (Some(y), k + 1),
