@@ -1,7 +1,8 @@
 //! Scores the tagger on TimeML gold folders the TempEval-3 way and lists its worst errors.
 //!
 //! cargo run --release --example timeml_eval -- ../shared/data/timeml/TimeBank [more folders]
-//!     [--examples N]
+//!     [--examples N] [--dump]   (--dump also prints every aligned pair, miss and
+//!     spurious expression on its own tab-separated line)
 
 use annals::time::score::{self, Counts};
 use annals::time::{Timex, tag, timeml};
@@ -35,16 +36,19 @@ fn context(text: &str, start: usize, end: usize) -> String {
 fn main() -> anyhow::Result<()> {
     let mut folders = Vec::new();
     let mut shown = 5usize;
+    let mut dump = false;
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
-        if a == "--examples" {
+        if a == "--dump" {
+            dump = true;
+        } else if a == "--examples" {
             shown = args.next().and_then(|n| n.parse().ok()).unwrap_or(shown);
         } else {
             folders.push(PathBuf::from(a));
         }
     }
     if folders.is_empty() {
-        eprintln!("usage: timeml_eval <folder of .tml files>... [--examples N]");
+        eprintln!("usage: timeml_eval <folder of .tml files>... [--examples N] [--dump]");
         std::process::exit(2);
     }
     for folder in folders {
@@ -66,6 +70,17 @@ fn main() -> anyhow::Result<()> {
                 paired_sys[s] = true;
                 paired_gold[g] = true;
                 let (s, g) = (&system[s], &doc.timexes[g]);
+                if dump {
+                    println!(
+                        "PAIR\t{}\t{name}\t{:?}\t{}\t{}\t{:?}\t{}",
+                        u8::from(s.value == g.value),
+                        g.text.to_lowercase(),
+                        g.value,
+                        s.value,
+                        s.text.to_lowercase(),
+                        context(&doc.text, g.start, g.end)
+                    );
+                }
                 let ex = format!(
                     "{name} dct={:?}: {}",
                     doc.dct,
@@ -99,6 +114,13 @@ fn main() -> anyhow::Result<()> {
                 .zip(&paired_gold)
                 .filter(|(_, paired)| !**paired)
             {
+                if dump {
+                    println!(
+                        "MISSED\t{name}\t{}\t{}",
+                        describe(t),
+                        context(&doc.text, t.start, t.end)
+                    );
+                }
                 errors.entry("missed").or_default().push(Error {
                     key: format!("{:?} {}", t.text.to_lowercase(), describe(t)),
                     example: format!("{name}: {}", context(&doc.text, t.start, t.end)),
@@ -109,6 +131,13 @@ fn main() -> anyhow::Result<()> {
                 .zip(&paired_sys)
                 .filter(|(_, paired)| !**paired)
             {
+                if dump {
+                    println!(
+                        "SPURIOUS\t{name}\t{}\t{}",
+                        describe(t),
+                        context(&doc.text, t.start, t.end)
+                    );
+                }
                 errors.entry("spurious").or_default().push(Error {
                     key: format!("{:?} {}", t.text.to_lowercase(), describe(t)),
                     example: format!("{name}: {}", context(&doc.text, t.start, t.end)),

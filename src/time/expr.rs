@@ -67,6 +67,12 @@ pub enum DateExpr {
         weekday: u32,
         relative: Option<i32>,
     },
+    /// The weekday nearest before (`step` -1) or after (1) the day last mentioned, else the
+    /// publication date: "the previous Friday", "the following Monday".
+    StoryWeekday {
+        weekday: u32,
+        step: i32,
+    },
     /// The period of `unit` that is `n` units from the origin ("yesterday", "last week",
     /// "a year earlier").
     Shift {
@@ -85,6 +91,11 @@ pub enum DateExpr {
         rule: HolidayRule,
         year: Option<i32>,
         relative: Option<i32>,
+    },
+    /// The ISO week holding a holiday: "Easter week", "Thanksgiving week".
+    HolidayWeek {
+        rule: HolidayRule,
+        year: Option<i32>,
     },
     /// A weekend (Saturday and Sunday); `relative` as for `Weekday`.
     Weekend {

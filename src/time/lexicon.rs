@@ -681,6 +681,42 @@ pub const UNIT_FILLERS: &[&str] = &[
 /// Verbs before a date that put it in the past: "the quarter ended Sept. 30".
 pub const PAST_END_WORDS: &[&str] = &["ended"];
 
+/// Words ending in "-ed" that are names or adjectives rather than past-tense verbs, so they say
+/// nothing of a clause's tense: "the United States", "Atlanta-based", "markets untouched by the
+/// crisis", "an unidentified man".
+pub const ED_ADJECTIVES: &[&str] = &[
+    "united",
+    "based",
+    "limited",
+    "related",
+    "untouched",
+    "unchanged",
+    "unidentified",
+    "unnamed",
+    "unexpected",
+    "unprecedented",
+    "unspecified",
+    "unsolicited",
+    "unemployed",
+];
+
+/// Future cues that are nouns too: only "plans to", "going to" announce something; "vacation
+/// plans" and "going home" do not.
+pub const FUTURE_CUES_WITH_TO: &[&str] = &["plan", "plans", "planning", "going", "intends"];
+
+/// Prepositions of more than one word that, like "by" and "until", point at a date still
+/// ahead: "ahead of the weekend", "in advance of Thursday's vote".
+pub const AHEAD_PHRASES: &[&[&str]] = &[&["ahead", "of"], &["in", "advance", "of"]];
+
+/// Phrases (of lower-case words, punctuation dropped) that put a clause in the future although
+/// none of their words does alone: "as soon as Tuesday", "is to resume trading Tuesday".
+pub const FUTURE_PHRASES: &[&[&str]] = &[
+    &["as", "soon", "as"],
+    &["as", "early", "as"],
+    &["is", "to"],
+    &["are", "to"],
+];
+
 /// Nouns that, after "the near" or "the short", name the time ahead: "in the near term", "for
 /// the short term" are FUTURE_REF in TimeML, like "the near future".
 pub const NEAR_FUTURE_NOUNS: &[&str] = &["term"];

@@ -254,6 +254,17 @@ impl Resolver {
                 }
                 None => X(format!("XXXX-WXX-{weekday}")),
             },
+            DateExpr::StoryWeekday { weekday, step } => {
+                let base = self
+                    .reference
+                    .filter(|r| r.granularity <= Granularity::Day)
+                    .map(|r| r.first)
+                    .or(dct);
+                match base {
+                    Some(base) => At(anchor::day(anchor::weekday_near(base, weekday, step)?)),
+                    None => X(format!("XXXX-WXX-{weekday}")),
+                }
+            }
             DateExpr::Shift { unit, n, origin } => {
                 let base = match origin {
                     Origin::LastDay => self
@@ -285,8 +296,12 @@ impl Resolver {
                             );
                         if keeps_grain {
                             At(anchor::shift_period(&base, unit, n)?)
-                        } else if matches!(unit, Unit::Decade | Unit::Century) {
-                            // "a decade ago" names a year, not a whole decade.
+                        } else if matches!(unit, Unit::Decade | Unit::Century)
+                            && origin != Origin::Dct
+                        {
+                            // "a decade ago" names a year, not a whole decade; "the last
+                            // decade" and "this century" (counted from the publication date by
+                            // the calendar) name the whole period.
                             At(anchor::year(anchor::shift(base.first, unit, n)?.year())?)
                         } else {
                             At(anchor::period_of(
@@ -351,6 +366,17 @@ impl Resolver {
                 }
                 None => At(anchor::year(y)?),
             },
+            DateExpr::HolidayWeek { rule, year } => {
+                let date = DateExpr::Holiday {
+                    rule,
+                    year,
+                    relative: None,
+                };
+                match self.date(date, end, tense)? {
+                    At(iv) => At(anchor::week(iv.first)?),
+                    X(_) => X("XXXX-WXX".to_string()),
+                }
+            }
             DateExpr::WeekOf { year, month, day } => {
                 let date = DateExpr::Calendar {
                     year,
@@ -488,6 +514,7 @@ fn pick(
     };
     let (dp, df) = (distance(&past), distance(&future));
     let chosen = match tense() {
+        Tense::Behind => past,
         Tense::Past if dp <= pull.saturating_mul(df) => past,
         Tense::Future if df <= lean.future_pull.saturating_mul(dp) => future,
         Tense::Past => future,

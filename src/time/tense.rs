@@ -3,7 +3,7 @@
 //! irregular past forms, "-ed" endings) is right often enough in news, where most sentences are
 //! in the past tense and future ones announce themselves with "will".
 
-use super::lexicon::{Func, Lex, TenseCue};
+use super::lexicon::{self, Func, Lex, TenseCue};
 use super::tokens::{Token, TokenKind};
 
 /// How far (in tokens) to look on each side of the expression.
@@ -11,6 +11,9 @@ const WINDOW: usize = 10;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Tense {
+    /// After "since": a start already behind, whatever is nearer ("since year-end", written in
+    /// November, is last December 31, not the coming one).
+    Behind,
     Past,
     Present,
     Future,
@@ -21,27 +24,68 @@ fn is_boundary(text: &[u8], token: &Token) -> bool {
     token.kind == TokenKind::Punct && matches!(text[token.start], b'.' | b'?' | b'!' | b';' | b'"')
 }
 
-fn cue(lower: &[u8], token: &Token) -> Option<TenseCue> {
+fn word<'a>(lower: &'a [u8], tokens: &[Token], i: usize) -> &'a [u8] {
+    tokens.get(i).map_or(&[], |t| &lower[t.start..t.end])
+}
+
+/// Whether one of the future phrases ends at token `i`.
+fn ends_future_phrase(lower: &[u8], tokens: &[Token], i: usize) -> bool {
+    lexicon::FUTURE_PHRASES.iter().any(|phrase| {
+        i + 1 >= phrase.len()
+            && phrase
+                .iter()
+                .enumerate()
+                .all(|(k, w)| word(lower, tokens, i + 1 + k - phrase.len()) == w.as_bytes())
+    })
+}
+
+/// The tense cue token `i` gives, if any.
+fn cue(lower: &[u8], tokens: &[Token], i: usize) -> Option<TenseCue> {
+    let token = &tokens[i];
+    if ends_future_phrase(lower, tokens, i) {
+        return Some(TenseCue::Future);
+    }
     match token.lex {
+        Lex::Tense(TenseCue::Future)
+            if lexicon::FUTURE_CUES_WITH_TO
+                .contains(&std::str::from_utf8(word(lower, tokens, i)).unwrap_or(""))
+                && word(lower, tokens, i + 1) != b"to" =>
+        {
+            None
+        }
         Lex::Tense(c) => Some(c),
         Lex::None if token.kind == TokenKind::Word => {
             let word = &lower[token.start..token.end];
-            (word.len() >= 5 && word.ends_with(b"ed") && !word.ends_with(b"eed"))
-                .then_some(TenseCue::Past)
+            (word.len() >= 5
+                && word.ends_with(b"ed")
+                && !word.ends_with(b"eed")
+                && !lexicon::ED_ADJECTIVES.contains(&std::str::from_utf8(word).unwrap_or("")))
+            .then_some(TenseCue::Past)
         }
         _ => None,
     }
 }
 
-/// The direction a preposition right before the expression gives it: "by February" and "until
-/// Friday" name a deadline still ahead, "since March" a start already behind. In TimeBank and
+/// The direction a preposition right before the expression gives it: "by February", "until
+/// Friday" and "through January" name a deadline still ahead, "since March" a start already
+/// behind. In TimeBank and
 /// AQUAINT a month after "by" was never in the past; after "since" always. A past-tense verb
 /// still wins over "by" ("had filed reports by Wednesday"), not over "since".
-fn preposition_cue(tokens: &[Token], first: usize) -> Option<Tense> {
+fn preposition_cue(lower: &[u8], tokens: &[Token], first: usize) -> Option<Tense> {
+    let ahead = lexicon::AHEAD_PHRASES.iter().any(|phrase| {
+        first >= phrase.len()
+            && phrase
+                .iter()
+                .enumerate()
+                .all(|(k, w)| word(lower, tokens, first + k - phrase.len()) == w.as_bytes())
+    });
+    if ahead {
+        return Some(Tense::Future);
+    }
     let before = tokens.get(first.checked_sub(1)?)?;
     match before.lex {
-        Lex::Func(Func::By | Func::Until) => Some(Tense::Future),
-        Lex::Func(Func::Since) => Some(Tense::Past),
+        Lex::Func(Func::By | Func::Until | Func::Through) => Some(Tense::Future),
+        Lex::Func(Func::Since) => Some(Tense::Behind),
         _ => None,
     }
 }
@@ -55,9 +99,9 @@ pub fn tense_around(
     first: usize,
     last: usize,
 ) -> Tense {
-    let preposition = preposition_cue(tokens, first);
-    if preposition == Some(Tense::Past) {
-        return Tense::Past;
+    let preposition = preposition_cue(lower, tokens, first);
+    if preposition == Some(Tense::Behind) {
+        return Tense::Behind;
     }
     let mut nearest: Option<(usize, TenseCue)> = None;
     let mut note = |distance: usize, c: TenseCue| {
@@ -65,8 +109,9 @@ pub fn tense_around(
             nearest = Some((distance, c));
         }
     };
-    for (distance, token) in tokens[..first.min(tokens.len())]
+    for (distance, (i, token)) in tokens[..first.min(tokens.len())]
         .iter()
+        .enumerate()
         .rev()
         .take(WINDOW)
         .enumerate()
@@ -75,15 +120,21 @@ pub fn tense_around(
         if is_boundary(text, token) && !(text[token.start] == b'.' && distance == 0) {
             break;
         }
-        if let Some(c) = cue(lower, token) {
+        if let Some(c) = cue(lower, tokens, i) {
             note(distance, c);
         }
     }
-    for (distance, token) in tokens.iter().skip(last + 1).take(WINDOW).enumerate() {
+    for (distance, (i, token)) in tokens
+        .iter()
+        .enumerate()
+        .skip(last + 1)
+        .take(WINDOW)
+        .enumerate()
+    {
         if is_boundary(text, token) {
             break;
         }
-        if let Some(c) = cue(lower, token) {
+        if let Some(c) = cue(lower, tokens, i) {
             note(distance, c);
         }
     }

@@ -581,3 +581,173 @@ fn a_forecast_quarter_is_not_what_year_ago_compares_with() {
                 million.";
     assert_eq!(value(text, "the year-ago period"), "2015-Q4");
 }
+
+#[test]
+fn a_direction_before_a_month_and_day_keeps_the_day() {
+    // "last Oct. 23" written on 2017-03-02 is 2016-10-23: the day is not dropped for the month.
+    let t = find(
+        "He was shot to death last Oct. 23 at his home.",
+        "last Oct. 23",
+    );
+    assert_eq!(t.value, "2016-10-23");
+    // "next May 5" is the coming one, two months ahead.
+    assert_eq!(
+        value("The vote is set for next May 5.", "next May 5"),
+        "2017-05-05"
+    );
+}
+
+#[test]
+fn year_end_is_december_31_placed_like_a_date() {
+    // Written on November 1, the year-end ahead is two months off.
+    let found = tag("The sale should close by year-end.", Some(d(2017, 11, 1)));
+    assert_eq!(found[0].value, "2017-12-31");
+    // After "since" it can only be behind: the last December 31, not the nearer coming one.
+    assert_eq!(
+        value("The index is up 4% since year-end.", "year-end"),
+        "2016-12-31"
+    );
+}
+
+#[test]
+fn since_puts_a_date_behind_the_publication_date_however_near_the_next_one() {
+    // April 2017 is a month ahead and April 2016 eleven months back, but a plant cannot have
+    // been closed since a month still to come.
+    assert_eq!(
+        value("The plant has been closed since April.", "April"),
+        "2016-04"
+    );
+}
+
+#[test]
+fn the_last_decade_and_this_century_are_whole_periods() {
+    // Counted by the calendar from 2017: the 2000s and the 21st century (2000-2099).
+    assert_eq!(
+        value("Wages fell in the last decade.", "the last decade"),
+        "200"
+    );
+    assert_eq!(
+        value("It is the worst disaster of this century.", "this century"),
+        "20"
+    );
+    // Counted back from the day, "a decade ago" is still a year.
+    assert_eq!(
+        value("It was founded a decade ago.", "a decade ago"),
+        "2007"
+    );
+}
+
+#[test]
+fn future_phrases_and_plans_as_a_noun() {
+    // "is to resume" is an arrangement still ahead: next Tuesday, not two days back.
+    assert_eq!(
+        value("Trading is to resume Tuesday.", "Tuesday"),
+        "2017-03-07"
+    );
+    assert_eq!(
+        value("The board could vote as soon as Monday.", "Monday"),
+        "2017-03-06"
+    );
+    // "plans" here is a noun, not "plans to": the clause is in the past ("fell").
+    assert_eq!(
+        value("Her Tuesday vacation plans fell through.", "Tuesday"),
+        "2017-02-28"
+    );
+}
+
+#[test]
+fn through_names_a_deadline_ahead() {
+    // Written on November 1, January 2018 is two months ahead, January 2017 ten months back;
+    // without a tense the past would win, but a line of credit "through January" runs on.
+    let found = tag(
+        "The credit line runs through January.",
+        Some(d(2017, 11, 1)),
+    );
+    assert_eq!(found[0].value, "2018-01");
+}
+
+#[test]
+fn ahead_of_points_at_a_date_still_to_come() {
+    // Tuesday two days back is nearer than next Tuesday, but a market waits for a vote ahead.
+    assert_eq!(
+        value("Markets are quiet ahead of Tuesday's vote.", "Tuesday"),
+        "2017-03-07"
+    );
+}
+
+#[test]
+fn a_year_earlier_stretch_of_months_is_a_duration() {
+    // Like "the nine months", the comparison period is nine months long.
+    let t = find(
+        "Net for the year-earlier nine months included a gain.",
+        "the year-earlier nine months",
+    );
+    assert_eq!((t.kind, t.value.as_str()), (TimexType::Duration, "P9M"));
+}
+
+#[test]
+fn the_quarter_a_year_ago_is_the_story_quarter_a_year_back() {
+    let text =
+        "Profit rose in the third quarter of 2016. For the quarter a year ago, it lost $2 million.";
+    assert_eq!(value(text, "the quarter a year ago"), "2015-Q3");
+}
+
+#[test]
+fn ed_adjectives_are_not_past_tense_verbs() {
+    // "untouched" describes; the clause's verb is "will double", so August is the coming one.
+    assert_eq!(
+        value(
+            "Qantas will almost double its flights by August, untouched by the crisis.",
+            "August"
+        ),
+        "2017-08"
+    );
+}
+
+#[test]
+fn the_previous_weekday_counts_from_the_day_of_the_story() {
+    // Feb. 21, 2017 was a Tuesday: the Friday before it is Feb. 17, the Monday after Feb. 27.
+    let before = "Trading resumed on Feb. 21. The previous Friday, the market had closed early.";
+    assert_eq!(value(before, "The previous Friday"), "2017-02-17");
+    let after = "Trading resumed on Feb. 21. The following Monday it closed again.";
+    assert_eq!(value(after, "The following Monday"), "2017-02-27");
+    // "last Friday" still counts from the publication date (Thursday 2017-03-02).
+    let last = "Trading resumed on Feb. 21. Last Friday, the market had closed early.";
+    assert_eq!(value(last, "Last Friday"), "2017-02-24");
+}
+
+#[test]
+fn the_next_morning_follows_the_story() {
+    // The morning after the day last mentioned (Feb. 21), not the one after publication.
+    let text = "The hearing ended on Feb. 21. He appeared in court the next morning.";
+    assert_eq!(value(text, "the next morning"), "2017-02-22TMO");
+    // Without the article it is the calendar's: tomorrow morning.
+    assert_eq!(
+        value(
+            "The hearing ended on Feb. 21. He appears next morning.",
+            "next morning"
+        ),
+        "2017-03-03TMO"
+    );
+}
+
+#[test]
+fn a_clock_time_takes_the_date_after_a_comma() {
+    // The deadline is March 6 at five in the afternoon, not five o'clock today.
+    assert_eq!(
+        value(
+            "The offer runs until 5 p.m. EST, March 6.",
+            "5 p.m. EST, March 6"
+        ),
+        "2017-03-06T17:00"
+    );
+}
+
+#[test]
+fn a_holiday_week_is_the_iso_week_holding_the_holiday() {
+    // Easter 2017 is Sunday April 16, the last day of ISO week 15 (April 10-16).
+    assert_eq!(
+        value("Many shops close during Easter week.", "Easter week"),
+        "2017-W15"
+    );
+}

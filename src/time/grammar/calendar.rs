@@ -324,6 +324,10 @@ impl Grammar<'_> {
             if !matched || !self.capitalized(i) {
                 continue;
             }
+            // "Easter week": the week holding the holiday.
+            if self.word(j) == b"week" {
+                return hit(j + 1, Sem::date(DateExpr::HolidayWeek { rule, year: None }));
+            }
             let k = if self.is_punct(j, b',') { j + 1 } else { j };
             let (year, end) = match self.year_in_date(k) {
                 Some(y) => (Some(y), k + 1),
@@ -367,6 +371,21 @@ impl Grammar<'_> {
 
     /// A day named right after a clock time: "3 p.m. Wednesday", "noon yesterday".
     pub(super) fn day_after_clock(&self, j: usize) -> Option<Hit> {
+        // "5 p.m. EST, Nov. 6": after a comma only a full month and day is the clock's day.
+        if self.is_punct(j, b',')
+            && let Lex::Month(m) = self.lex(j + 1)
+        {
+            let h = self.month_rule(j + 1, m)?;
+            return matches!(
+                h.sem,
+                Sem::Date {
+                    date: DateExpr::Calendar { day: Some(_), .. },
+                    clock: None,
+                    ..
+                }
+            )
+            .then_some(h);
+        }
         match self.lex(j) {
             Lex::Weekday(_) | Lex::Deictic(_, None) | Lex::Month(_) => {
                 let h = self.core(j, false)?;

@@ -4,7 +4,9 @@
 
 use super::{Grammar, Hit, hit, with_part};
 use crate::time::expr::{Clock, DateExpr, Origin, Sem, YearRef};
-use crate::time::lexicon::{self, DayPart, Func, Lex, PeriodPart, RefKind, Relative, Unit};
+use crate::time::lexicon::{
+    self, DayPart, Func, HolidayRule, Lex, PeriodPart, RefKind, Relative, Unit,
+};
 use crate::time::tokens::TokenKind;
 
 impl Grammar<'_> {
@@ -120,9 +122,15 @@ impl Grammar<'_> {
                 hit(j + 1, Sem::date(date))
             }
             Lex::Weekday(weekday) if self.capitalized(j) => {
-                let date = DateExpr::Weekday {
-                    weekday,
-                    relative: Some(step),
+                // "the previous Friday" counts from the day the story is on, like "the
+                // previous day"; "last Friday" from the publication date.
+                let date = if origin == Origin::Reference {
+                    DateExpr::StoryWeekday { weekday, step }
+                } else {
+                    DateExpr::Weekday {
+                        weekday,
+                        relative: Some(step),
+                    }
                 };
                 if let Lex::DayPart(p) = self.lex(j + 1) {
                     return hit(
@@ -135,6 +143,34 @@ impl Grammar<'_> {
                     );
                 }
                 hit(j + 1, Sem::date(date))
+            }
+            // "last Oct. 23": the day of the month the direction picks.
+            Lex::Month(month)
+                if self.capitalized(j)
+                    && let Some(Hit {
+                        end,
+                        sem:
+                            Sem::Date {
+                                date:
+                                    DateExpr::Calendar {
+                                        year: None,
+                                        day: Some(day),
+                                        ..
+                                    },
+                                ..
+                            },
+                        ..
+                    }) = self.month_rule(j, month) =>
+            {
+                hit(
+                    end,
+                    Sem::date(DateExpr::Calendar {
+                        year: None,
+                        month,
+                        day: Some(day),
+                        relative: Some(step),
+                    }),
+                )
             }
             Lex::Month(month) if self.capitalized(j) => hit(
                 if self.is_month_abbreviation(j) {
@@ -172,15 +208,17 @@ impl Grammar<'_> {
                 }
             }
             Lex::DayPart(p) => {
-                // "last night", "this morning"
+                // "last night", "this morning"; "the next morning" and "the previous night"
+                // follow the story, like "the next day".
                 let n = if r == Relative::Last { -1 } else { step.max(0) };
+                let origin = if with_the { Origin::Reference } else { origin };
                 hit(
                     j + 1,
                     Sem::Date {
                         date: DateExpr::Shift {
                             unit: Unit::Day,
                             n,
-                            origin: Origin::Dct,
+                            origin,
                         },
                         part: None,
                         clock: Some(Clock::Part(p)),
@@ -246,20 +284,18 @@ impl Grammar<'_> {
         plural: bool,
         with_the: bool,
     ) -> Option<Hit> {
-        // "year-end", "year end"
+        // "year-end", "year end": the day a year closes on, December 31, which the tense and
+        // preposition place like any date without a year ("since year-end" is the last one,
+        // "by year-end" the coming one).
         let (j, _) = self.after_hyphen(i + 1);
         if unit == Unit::Year && self.word(j) == b"end" {
             return hit(
                 j + 1,
-                Sem::Date {
-                    date: DateExpr::Shift {
-                        unit,
-                        n: 0,
-                        origin: Origin::Dct,
-                    },
-                    part: Some(PeriodPart::End),
-                    clock: None,
-                },
+                Sem::date(DateExpr::Holiday {
+                    rule: HolidayRule::Fixed(12, 31),
+                    year: None,
+                    relative: None,
+                }),
             );
         }
         // "year-earlier", "year-ago" (+ "quarter"/"period")
@@ -271,6 +307,13 @@ impl Grammar<'_> {
             };
             if let Some(origin) = origin {
                 let mut end = j + 1;
+                // "the year-earlier nine months": the stretch compared is a duration, like
+                // "the nine months" it stands for.
+                if let Some((amount @ Some(_), k, false)) = self.quantity(end)
+                    && let Some((unit, _, after, _)) = self.unit_at(k)
+                {
+                    return hit(after, Sem::Duration { amount, unit });
+                }
                 if matches!(self.lex(end), Lex::Unit(Unit::Quarter, false))
                     || self.word(end) == b"period"
                 {
@@ -360,7 +403,33 @@ impl Grammar<'_> {
                 }
             }
             return match unit {
-                Unit::Quarter => hit(i + 1, Sem::date(DateExpr::ContextQuarter)),
+                // "the quarter a year ago": the story's quarter, a year back (counted like "a
+                // year ago" after a quarter is mentioned).
+                Unit::Quarter => match self.core(i + 1, false) {
+                    Some(Hit {
+                        end,
+                        sem:
+                            Sem::Date {
+                                date:
+                                    DateExpr::Shift {
+                                        unit: Unit::Year,
+                                        n: -1,
+                                        origin: Origin::Ago | Origin::Reference,
+                                    },
+                                part: None,
+                                clock: None,
+                            },
+                        ..
+                    }) => hit(
+                        end,
+                        Sem::date(DateExpr::Shift {
+                            unit: Unit::Year,
+                            n: -1,
+                            origin: Origin::Ago,
+                        }),
+                    ),
+                    _ => hit(i + 1, Sem::date(DateExpr::ContextQuarter)),
+                },
                 Unit::Weekend => hit(i + 1, Sem::date(DateExpr::Weekend { relative: None })),
                 // "For the year, volume was flat": once "the year ended June 30" is read as the
                 // duration it is (above), a bare "the year" is the current one (six of seven in
