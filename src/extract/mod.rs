@@ -4,6 +4,7 @@
 //! durations, sets and vague references ("recently") date nothing. The candidate keeps the
 //! sentence verbatim (whitespace collapsed) so an editor can always find where it came from.
 
+mod clause;
 mod entities;
 pub mod sentences;
 mod title;
@@ -40,7 +41,18 @@ pub struct Candidate {
     pub entities: Vec<String>,
     /// The sentence as it appears in the article, whitespace collapsed.
     pub quote: String,
+    /// The part of the sentence that tells this candidate's event, when the sentence dates
+    /// several in clauses of their own ("He fought cancer in 2004 and took six months off in
+    /// early 2009"); `None` when it is the whole quote. Merging compares these words.
+    pub clause: Option<String>,
     pub published: Option<NaiveDate>,
+}
+
+impl Candidate {
+    /// The words that tell this candidate's event: its clause, else the whole quote.
+    pub fn words(&self) -> &str {
+        self.clause.as_deref().unwrap_or(&self.quote)
+    }
 }
 
 /// The candidates of every article, in article order, using every core.
@@ -102,17 +114,29 @@ fn extract_with(
             next += 1;
         }
         let sentence = &text[span.clone()];
-        let in_sentence = timexes[first..next]
+        let dated: Vec<(&Timex, Edtf)> = timexes[first..next]
             .iter()
-            .filter(|t| t.start >= span.start && t.end <= span.end);
-        for timex in in_sentence {
-            let Some(date) = event_date(timex) else {
-                continue;
+            .filter(|t| t.start >= span.start && t.end <= span.end)
+            .filter_map(|t| event_date(t).map(|d| (t, d)))
+            .filter(|(t, _)| !is_dateline(sentence, t, span.start) && !is_comparison(text, t))
+            .collect();
+        let phrases: Vec<std::ops::Range<usize>> = dated
+            .iter()
+            .map(|(t, _)| t.start - span.start..t.end - span.start)
+            .collect();
+        for (k, &(timex, date)) in dated.iter().enumerate() {
+            let phrase = phrases[k].clone();
+            let others: Vec<std::ops::Range<usize>> = phrases
+                .iter()
+                .enumerate()
+                .filter(|&(j, _)| j != k)
+                .map(|(_, p)| p.clone())
+                .collect();
+            let clause = clause::clause_of(sentence, &phrase, &others);
+            let title = match &clause {
+                Some((text, within)) => title::title(text, within.clone()),
+                None => title::title(sentence, phrase),
             };
-            if is_dateline(sentence, timex, span.start) || is_comparison(text, timex) {
-                continue;
-            }
-            let phrase = timex.start - span.start..timex.end - span.start;
             let candidate = Candidate {
                 article: index,
                 article_id: article.id.clone(),
@@ -121,9 +145,10 @@ fn extract_with(
                 date,
                 value: timex.value.clone(),
                 phrase: timex.text.clone(),
-                title: title::title(sentence, phrase),
+                title,
                 entities: entities::names(sentence, known),
                 quote: sentences::collapse_whitespace(sentence),
+                clause: clause.map(|(text, _)| sentences::collapse_whitespace(&text)),
                 published: article.published,
             };
             // The same thing told twice in one article (same day, same title) is one candidate.

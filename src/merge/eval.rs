@@ -626,6 +626,7 @@ mod tests {
             title: String::new(),
             entities: vec![],
             quote: quote.into(),
+            clause: None,
             published: None,
         };
         let (first, second) = (at("October 25"), at("October 28"));

@@ -15,6 +15,7 @@ fn candidate(article: usize, date: &str, quote: &str, entities: &[&str]) -> Cand
         title: quote.trim_end_matches('.').into(),
         entities: entities.iter().map(|s| s.to_string()).collect(),
         quote: quote.into(),
+        clause: None,
         published: NaiveDate::from_ymd_opt(2017, 3, 10 + article as u32),
     }
 }
