@@ -159,7 +159,7 @@ fn first_word(text: &str) -> Option<&str> {
 }
 
 /// A lowercase word that opens a verb phrase.
-fn is_verb(word: &str) -> bool {
+pub(super) fn is_verb(word: &str) -> bool {
     word.starts_with(|c: char| c.is_ascii_lowercase())
         && (VERBS.contains(&word) || (word.len() >= 5 && word.ends_with("ed")))
 }

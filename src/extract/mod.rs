@@ -6,6 +6,7 @@
 
 mod clause;
 mod entities;
+mod reporting;
 pub mod sentences;
 mod title;
 
@@ -35,7 +36,8 @@ pub struct Candidate {
     pub date: Edtf,
     /// The TIMEX3 value the tagger gave ("2017-03-01", "2016-09").
     pub value: String,
-    /// The expression that dated it ("on Wednesday").
+    /// The expression that dated it ("on Wednesday"); empty for a report dated by the article's
+    /// publication ("Jobs said that his company sold 13.7 million Macs last year").
     pub phrase: String,
     pub title: String,
     pub entities: Vec<String>,
@@ -124,6 +126,11 @@ fn extract_with(
             .iter()
             .map(|(t, _)| t.start - span.start..t.end - span.start)
             .collect();
+        // "Jobs said that his company sold 13.7 million Macs last year": the saying is news of
+        // the day the article was written, besides what it reports.
+        let report = article
+            .published
+            .and_then(|_| reporting::verb(sentence, &phrases));
         for (k, &(timex, date)) in dated.iter().enumerate() {
             let phrase = phrases[k].clone();
             let others: Vec<std::ops::Range<usize>> = phrases
@@ -133,9 +140,16 @@ fn extract_with(
                 .map(|(_, p)| p.clone())
                 .collect();
             let clause = clause::clause_of(sentence, &phrase, &others);
-            let title = match &clause {
-                Some((text, within)) => title::title(text, within.clone()),
-                None => title::title(sentence, phrase),
+            let title = match (&clause, &report) {
+                (Some((text, within)), _) => title::title(text, within.clone()),
+                // What was said is titled without the saying, an event of its own below.
+                (None, Some(verb)) if reporting::opens_statement(&sentence[verb.end..]) => {
+                    title::title(
+                        &sentence[verb.end..],
+                        phrase.start - verb.end..phrase.end - verb.end,
+                    )
+                }
+                (None, _) => title::title(sentence, phrase),
             };
             let candidate = Candidate {
                 article: index,
@@ -152,6 +166,29 @@ fn extract_with(
                 published: article.published,
             };
             // The same thing told twice in one article (same day, same title) is one candidate.
+            if told.insert((candidate.date, candidate.title.clone()))
+                && candidates.len() < MAX_CANDIDATES_PER_ARTICLE
+            {
+                candidates.push(candidate);
+            }
+        }
+        if let Some(published) = article.published
+            && report.is_some()
+        {
+            let candidate = Candidate {
+                article: index,
+                article_id: article.id.clone(),
+                sentence: sentence_index,
+                sentence_span: span.clone(),
+                date: Edtf::from_interval(time::Interval::day(published)),
+                value: published.to_string(),
+                phrase: String::new(),
+                title: title::report_title(sentence, &phrases),
+                entities: entities::names(sentence, known),
+                quote: sentences::collapse_whitespace(sentence),
+                clause: None,
+                published: article.published,
+            };
             if told.insert((candidate.date, candidate.title.clone()))
                 && candidates.len() < MAX_CANDIDATES_PER_ARTICLE
             {

@@ -404,7 +404,11 @@ fn distance(candidate: &Candidate, word: &str) -> usize {
         at += w.len() + 1;
         (!w.is_empty() && stem(w) == stemmed).then_some(start)
     });
-    match (word_at, candidate.quote.find(&candidate.phrase)) {
+    // A report dated by its publication has no phrase to be near.
+    let phrase_at = Some(&candidate.phrase)
+        .filter(|p| !p.is_empty())
+        .and_then(|p| candidate.quote.find(p.as_str()));
+    match (word_at, phrase_at) {
         (Some(w), Some(p)) => w.abs_diff(p),
         _ => usize::MAX,
     }

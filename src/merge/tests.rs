@@ -156,6 +156,37 @@ fn ids_stay_stable_when_a_stored_event_shares_a_source() {
 }
 
 #[test]
+fn two_events_of_one_sentence_keep_their_own_ids() {
+    // The inspection of 2019 and the asking on the day of publication share article and quote.
+    let quote = "Several asked why the beams were last inspected in 2019.";
+    let mut inspected = candidate(0, "2019", quote, &[]);
+    inspected.phrase = "2019".into();
+    let mut asked = candidate(0, "2024-04-18", quote, &[]);
+    asked.phrase = String::new();
+    let candidates = vec![inspected, asked];
+    let merged = merge(&candidates, &articles(1), &MergeOptions::default());
+    assert_eq!(merged.events.len(), 2);
+    let mut stored = merged.events.clone();
+    stored[0].id = "inspection".into();
+    stored[1].id = "asking".into();
+    // Stored in the other order, as a folder listing may give them.
+    stored.reverse();
+    let mut fresh = merged.events.clone();
+    stable_ids(&mut fresh, &stored);
+    let ids: Vec<(String, &str)> = fresh
+        .iter()
+        .map(|e| (e.date.to_string(), e.id.as_str()))
+        .collect();
+    assert_eq!(
+        ids,
+        vec![
+            ("2019".to_string(), "inspection"),
+            ("2024-04-18".to_string(), "asking")
+        ]
+    );
+}
+
+#[test]
 fn a_hand_made_event_matches_a_fresh_report_of_it() {
     let candidates = vec![
         candidate(
