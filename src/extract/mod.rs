@@ -160,7 +160,12 @@ fn extract_with(
                 value: timex.value.clone(),
                 phrase: timex.text.clone(),
                 title,
-                entities: entities::names(sentence, known),
+                // The names of the clause, like its words: "Apple Computer launched the iTunes
+                // Music Store in 2003" does not name Steve Jobs, who started it in 1976.
+                entities: entities::names(
+                    clause.as_ref().map_or(sentence, |(text, _)| text.as_str()),
+                    known,
+                ),
                 quote: sentences::collapse_whitespace(sentence),
                 clause: clause.map(|(text, _)| sentences::collapse_whitespace(&text)),
                 published: article.published,

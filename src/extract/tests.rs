@@ -118,3 +118,36 @@ fn a_report_of_a_dated_event_is_an_event_of_the_publication_day() {
         "Mayor Helen Ortiz said the bridge would reopen"
     );
 }
+
+#[test]
+fn each_clause_of_a_sentence_has_its_own_title_words_and_names() {
+    let a = article(
+        "Apple Computer was started by Steve Jobs and Steve Wozniak in 1976, and launched the \
+         iTunes Music Store in 2003.",
+        "2006-03-28",
+    );
+    let found = extract(0, &a, NumericOrder::MonthFirst);
+    let store = found
+        .iter()
+        .find(|c| c.date.to_string() == "2003")
+        .expect("the 2003 launch");
+    assert_eq!(
+        store.title,
+        "Apple Computer launched the iTunes Music Store"
+    );
+    assert_eq!(
+        store.words(),
+        "Apple Computer launched the iTunes Music Store in 2003."
+    );
+    assert!(
+        !store.entities.iter().any(|e| e.contains("Jobs")),
+        "{:?}",
+        store.entities
+    );
+    let start = found
+        .iter()
+        .find(|c| c.date.to_string() == "1976")
+        .expect("the 1976 start");
+    assert!(start.entities.iter().any(|e| e.contains("Wozniak")));
+    assert!(!start.title.contains("launched"), "{}", start.title);
+}
