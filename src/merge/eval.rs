@@ -162,9 +162,9 @@ impl Corpus {
         let same_date = baseline(&candidates, false);
         let same_word = baseline(&candidates, true);
         Report {
-            annals: self.score(&candidates, &annals_cluster, &annals_dates),
-            same_date: self.score(&candidates, &same_date, &own_dates),
-            same_date_and_word: self.score(&candidates, &same_word, &own_dates),
+            annals: self.score("annals", &candidates, &annals_cluster, &annals_dates),
+            same_date: self.score("same date", &candidates, &same_date, &own_dates),
+            same_date_and_word: self.score("same word", &candidates, &same_word, &own_dates),
             candidates: candidates.len(),
         }
     }
@@ -263,9 +263,15 @@ impl Corpus {
             .collect()
     }
 
-    /// Scores one system: `cluster` gives each candidate's event, `dates` each candidate's date
-    /// as the system tells it (its event's date).
-    fn score(&self, candidates: &[Candidate], cluster: &[usize], dates: &[Edtf]) -> Scores {
+    /// Scores one system (`name`, for `ANNALS_EVAL_PAIRS`): `cluster` gives each candidate's
+    /// event, `dates` each candidate's date as the system tells it (its event's date).
+    fn score(
+        &self,
+        name: &str,
+        candidates: &[Candidate],
+        cluster: &[usize],
+        dates: &[Edtf],
+    ) -> Scores {
         let picked = self.pick(candidates);
         let (mut dated, mut covered, mut correct) = (0, 0, 0);
         // (gold event, article, candidate) of every mention whose sentence became an event.
@@ -317,7 +323,7 @@ impl Corpus {
                 if std::env::var_os("ANNALS_EVAL_PAIRS").is_some() {
                     let (x, y) = (&candidates[a.2], &candidates[b.2]);
                     eprintln!(
-                        "{outcome}: [{}] {} | [{}] {}",
+                        "{name}: {outcome}: [{}] {} | [{}] {}",
                         x.date, x.quote, y.date, y.quote
                     );
                 }
