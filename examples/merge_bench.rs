@@ -140,6 +140,7 @@ fn synthesize(count: usize, seed: u64) -> (Vec<Candidate>, Vec<Article>) {
                 title: words[..5].join(" "),
                 entities: who.iter().map(|n| n.to_string()).collect(),
                 quote,
+                clause: None,
                 published: articles[article].published,
             });
         }

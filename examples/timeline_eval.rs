@@ -18,7 +18,8 @@ fn main() -> anyhow::Result<()> {
     for folder in folders {
         let corpus = Corpus::load(&folder)?;
         let started = Instant::now();
-        let report = corpus.evaluate(&MergeOptions::default());
+        let options = MergeOptions::default();
+        let report = corpus.evaluate(&options);
         println!(
             "{} ({} articles, extract + merge + score in {:.1} ms)",
             folder.display(),
@@ -27,7 +28,7 @@ fn main() -> anyhow::Result<()> {
         );
         println!("{report}\n");
         if std::env::var_os("ANNALS_EVAL_ERRORS").is_some() {
-            for error in corpus.date_errors() {
+            for error in corpus.date_errors(&options) {
                 println!("  {error}");
             }
         }

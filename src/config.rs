@@ -57,6 +57,25 @@ pub struct ExtractConfig {
 pub struct MergeConfig {
     /// Lowest similarity (0 to 1) at which two reports with compatible dates are one event.
     pub threshold: f64,
+    /// Extra similarity needed per step of vagueness of the dates (a month one step, a year or
+    /// longer two): two reports of "2006" agree on less than two reports of 3 March 2006.
+    pub vague_margin: f64,
+    /// Extra similarity needed to join reports whose days disagree by a little.
+    pub conflict_margin: f64,
+    /// Largest gap, in days, between two disagreeing days that may still be one event.
+    pub conflict_days: i64,
+}
+
+impl MergeConfig {
+    /// The merge settings these stand for.
+    pub fn options(&self) -> crate::merge::MergeOptions {
+        crate::merge::MergeOptions {
+            threshold: self.threshold,
+            conflict_margin: self.conflict_margin,
+            conflict_days: self.conflict_days,
+            vague_margin: self.vague_margin,
+        }
+    }
 }
 
 impl Default for Config {
@@ -87,7 +106,13 @@ impl Default for ExtractConfig {
 
 impl Default for MergeConfig {
     fn default() -> Self {
-        MergeConfig { threshold: 0.35 }
+        let options = crate::merge::MergeOptions::default();
+        MergeConfig {
+            threshold: options.threshold,
+            vague_margin: options.vague_margin,
+            conflict_margin: options.conflict_margin,
+            conflict_days: options.conflict_days,
+        }
     }
 }
 
@@ -222,6 +247,24 @@ mod tests {
             Config::parse(Path::new("site.toml"), "title = \"A\"\ntheem = \"x\"\n").unwrap_err();
         assert_eq!(err.location, Some((2, 1)));
         assert_eq!(err.help.as_deref(), Some("did you mean `theme`?"));
+    }
+
+    #[test]
+    fn merge_settings_reach_the_merge_and_the_rest_keep_their_defaults() {
+        let config = Config::parse(
+            Path::new("site.toml"),
+            "[merge]\nthreshold = 0.4\nvague_margin = 0.05\n",
+        )
+        .unwrap();
+        let options = config.merge.options();
+        let defaults = crate::merge::MergeOptions::default();
+        assert_eq!(options.threshold, 0.4);
+        assert_eq!(options.vague_margin, 0.05);
+        assert_eq!(options.conflict_margin, defaults.conflict_margin);
+        assert_eq!(options.conflict_days, defaults.conflict_days);
+        let default = Config::default().merge.options();
+        assert_eq!(default.threshold, defaults.threshold);
+        assert_eq!(default.vague_margin, defaults.vague_margin);
     }
 
     #[test]

@@ -44,10 +44,7 @@ pub fn run(root: &Path, args: &ExtractArgs) -> anyhow::Result<Outcome> {
         });
     progress.finish_and_clear();
     let warnings = warnings + warn_about_capped_articles(&articles, &candidates);
-    let options = MergeOptions {
-        threshold: site.config.merge.threshold,
-        ..MergeOptions::default()
-    };
+    let options: MergeOptions = site.config.merge.options();
     let merged = merge::merge(&candidates, &articles, &options);
     if args.explain {
         print!(

@@ -4,7 +4,9 @@
 //! durations, sets and vague references ("recently") date nothing. The candidate keeps the
 //! sentence verbatim (whitespace collapsed) so an editor can always find where it came from.
 
+mod clause;
 mod entities;
+mod reporting;
 pub mod sentences;
 mod title;
 
@@ -34,13 +36,25 @@ pub struct Candidate {
     pub date: Edtf,
     /// The TIMEX3 value the tagger gave ("2017-03-01", "2016-09").
     pub value: String,
-    /// The expression that dated it ("on Wednesday").
+    /// The expression that dated it ("on Wednesday"); empty for a report dated by the article's
+    /// publication ("Jobs said that his company sold 13.7 million Macs last year").
     pub phrase: String,
     pub title: String,
     pub entities: Vec<String>,
     /// The sentence as it appears in the article, whitespace collapsed.
     pub quote: String,
+    /// The part of the sentence that tells this candidate's event, when the sentence dates
+    /// several in clauses of their own ("He fought cancer in 2004 and took six months off in
+    /// early 2009"); `None` when it is the whole quote. Merging compares these words.
+    pub clause: Option<String>,
     pub published: Option<NaiveDate>,
+}
+
+impl Candidate {
+    /// The words that tell this candidate's event: its clause, else the whole quote.
+    pub fn words(&self) -> &str {
+        self.clause.as_deref().unwrap_or(&self.quote)
+    }
 }
 
 /// The candidates of every article, in article order, using every core.
@@ -102,17 +116,41 @@ fn extract_with(
             next += 1;
         }
         let sentence = &text[span.clone()];
-        let in_sentence = timexes[first..next]
+        let dated: Vec<(&Timex, Edtf)> = timexes[first..next]
             .iter()
-            .filter(|t| t.start >= span.start && t.end <= span.end);
-        for timex in in_sentence {
-            let Some(date) = event_date(timex) else {
-                continue;
+            .filter(|t| t.start >= span.start && t.end <= span.end)
+            .filter_map(|t| event_date(t).map(|d| (t, d)))
+            .filter(|(t, _)| !is_dateline(sentence, t, span.start) && !is_comparison(text, t))
+            .collect();
+        let phrases: Vec<std::ops::Range<usize>> = dated
+            .iter()
+            .map(|(t, _)| t.start - span.start..t.end - span.start)
+            .collect();
+        // "Jobs said that his company sold 13.7 million Macs last year": the saying is news of
+        // the day the article was written, besides what it reports.
+        let report = article
+            .published
+            .and_then(|_| reporting::verb(sentence, &phrases));
+        for (k, &(timex, date)) in dated.iter().enumerate() {
+            let phrase = phrases[k].clone();
+            let others: Vec<std::ops::Range<usize>> = phrases
+                .iter()
+                .enumerate()
+                .filter(|&(j, _)| j != k)
+                .map(|(_, p)| p.clone())
+                .collect();
+            let clause = clause::clause_of(sentence, &phrase, &others);
+            let title = match (&clause, &report) {
+                (Some((text, within)), _) => title::title(text, within.clone()),
+                // What was said is titled without the saying, an event of its own below.
+                (None, Some(verb)) if reporting::opens_statement(&sentence[verb.end..]) => {
+                    title::title(
+                        &sentence[verb.end..],
+                        phrase.start - verb.end..phrase.end - verb.end,
+                    )
+                }
+                (None, _) => title::title(sentence, phrase),
             };
-            if is_dateline(sentence, timex, span.start) || is_comparison(text, timex) {
-                continue;
-            }
-            let phrase = timex.start - span.start..timex.end - span.start;
             let candidate = Candidate {
                 article: index,
                 article_id: article.id.clone(),
@@ -121,12 +159,41 @@ fn extract_with(
                 date,
                 value: timex.value.clone(),
                 phrase: timex.text.clone(),
-                title: title::title(sentence, phrase),
-                entities: entities::names(sentence, known),
+                title,
+                // The names of the clause, like its words: "Apple Computer launched the iTunes
+                // Music Store in 2003" does not name Steve Jobs, who started it in 1976.
+                entities: entities::names(
+                    clause.as_ref().map_or(sentence, |(text, _)| text.as_str()),
+                    known,
+                ),
                 quote: sentences::collapse_whitespace(sentence),
+                clause: clause.map(|(text, _)| sentences::collapse_whitespace(&text)),
                 published: article.published,
             };
             // The same thing told twice in one article (same day, same title) is one candidate.
+            if told.insert((candidate.date, candidate.title.clone()))
+                && candidates.len() < MAX_CANDIDATES_PER_ARTICLE
+            {
+                candidates.push(candidate);
+            }
+        }
+        if let Some(published) = article.published
+            && report.is_some()
+        {
+            let candidate = Candidate {
+                article: index,
+                article_id: article.id.clone(),
+                sentence: sentence_index,
+                sentence_span: span.clone(),
+                date: Edtf::from_interval(time::Interval::day(published)),
+                value: published.to_string(),
+                phrase: String::new(),
+                title: title::report_title(sentence, &phrases),
+                entities: entities::names(sentence, known),
+                quote: sentences::collapse_whitespace(sentence),
+                clause: None,
+                published: article.published,
+            };
             if told.insert((candidate.date, candidate.title.clone()))
                 && candidates.len() < MAX_CANDIDATES_PER_ARTICLE
             {

@@ -70,3 +70,84 @@ fn an_article_gives_at_most_the_cap_of_events_and_keeps_the_first() {
         MAX_CANDIDATES_PER_ARTICLE - 1
     );
 }
+
+#[test]
+fn a_report_of_a_dated_event_is_an_event_of_the_publication_day() {
+    // From the example site: the mayor spoke when the article was written, about July 4.
+    let a = article(
+        "Mayor Helen Ortiz said a ribbon-cutting would be held on July 4 during the town's \
+         Independence Day fair.",
+        "2024-06-28",
+    );
+    let found = extract(0, &a, NumericOrder::MonthFirst);
+    let told: Vec<(String, &str, &str)> = found
+        .iter()
+        .map(|c| (c.date.to_string(), c.phrase.as_str(), c.title.as_str()))
+        .collect();
+    // "Independence Day" dates the same day as "July 4"; the two merge into one event.
+    assert_eq!(
+        told,
+        vec![
+            (
+                "2024-07-04".to_string(),
+                "July 4",
+                "A ribbon-cutting would be held during the town's Independence Day fair"
+            ),
+            (
+                "2024-07-04".to_string(),
+                "Independence Day",
+                "A ribbon-cutting would be held on July 4 during the town's fair"
+            ),
+            (
+                "2024-06-28".to_string(),
+                "",
+                "Mayor Helen Ortiz said a ribbon-cutting would be held during the town's fair"
+            ),
+        ],
+        "{found:#?}"
+    );
+    // Without a publication date there is no day to give the saying.
+    let undated = article(
+        "Mayor Helen Ortiz said the bridge would reopen on June 27, 2024.",
+        "",
+    );
+    let found = extract(0, &undated, NumericOrder::MonthFirst);
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(
+        found[0].title,
+        "Mayor Helen Ortiz said the bridge would reopen"
+    );
+}
+
+#[test]
+fn each_clause_of_a_sentence_has_its_own_title_words_and_names() {
+    let a = article(
+        "Apple Computer was started by Steve Jobs and Steve Wozniak in 1976, and launched the \
+         iTunes Music Store in 2003.",
+        "2006-03-28",
+    );
+    let found = extract(0, &a, NumericOrder::MonthFirst);
+    let store = found
+        .iter()
+        .find(|c| c.date.to_string() == "2003")
+        .expect("the 2003 launch");
+    assert_eq!(
+        store.title,
+        "Apple Computer launched the iTunes Music Store"
+    );
+    assert_eq!(
+        store.words(),
+        "Apple Computer launched the iTunes Music Store in 2003."
+    );
+    assert!(
+        !store.entities.iter().any(|e| e.contains("Jobs")),
+        "{:?}",
+        store.entities
+    );
+    let start = found
+        .iter()
+        .find(|c| c.date.to_string() == "1976")
+        .expect("the 1976 start");
+    assert!(start.entities.iter().any(|e| e.contains("Wozniak")));
+    assert!(!start.title.contains("launched"), "{}", start.title);
+}

@@ -80,7 +80,42 @@ pub fn title(sentence: &str, phrase: Range<usize>) -> String {
     let (clause, phrase) = complement_clause(sentence, phrase);
     let without_phrase = remove_phrase(clause, phrase);
     let main = cut_subordinate(&without_phrase);
-    finish(&drop_asides(drop_attribution(main)))
+    finish(&drop_asides(&drop_inserted_attribution(drop_attribution(
+        main,
+    ))))
+}
+
+/// Drops an attribution set between commas inside the sentence: "This 'switch', he said, would
+/// happen" → "This 'switch' would happen". The saying is an event of its own (see
+/// `reporting`), not part of what was said.
+fn drop_inserted_attribution(text: &str) -> String {
+    let mut from = 0;
+    while let Some(open) = text[from..].find(", ").map(|i| from + i) {
+        let Some(close) = text[open + 2..].find(',').map(|i| open + 2 + i) else {
+            break;
+        };
+        let inserted = text[open + 2..close].to_lowercase();
+        let words: Vec<&str> = inserted.split_whitespace().collect();
+        // ", he said," and ", according to officials,", not ", which announced the plan,".
+        let attribution = words.last().is_some_and(|w| ATTRIBUTION_VERBS.contains(w))
+            || words.first() == Some(&"according");
+        if words.len() <= 4 && attribution {
+            return format!("{}{}", &text[..open], &text[close + 1..]);
+        }
+        from = open + 2;
+    }
+    text.to_string()
+}
+
+/// The title of the report itself ("Jobs said that his company sold 13.7 million Macs"): the
+/// sentence without its dated phrases (`phrases`, in order), attribution kept, since it is the
+/// event.
+pub fn report_title(sentence: &str, phrases: &[Range<usize>]) -> String {
+    let mut text = sentence.to_string();
+    for phrase in phrases.iter().rev() {
+        text = remove_phrase(&text, phrase.clone());
+    }
+    finish(&drop_asides(cut_subordinate(&text)))
 }
 
 /// "… before the U.S. presidential election in" → "U.S. presidential election".
@@ -331,6 +366,29 @@ mod tests {
 #[cfg(test)]
 mod more_tests {
     use super::*;
+
+    #[test]
+    fn an_attribution_between_commas_is_not_part_of_what_was_said() {
+        let s = "This 'switch', he said, would happen beginning next year.";
+        let at = s.find("next year").unwrap();
+        assert_eq!(title(s, at..at + 9), "This 'switch' would happen");
+        // A clause between commas that merely holds a verb of saying stays.
+        let s = "The council, which announced it, approved the plan on June 3.";
+        let at = s.find("June 3").unwrap();
+        assert!(title(s, at..at + 6).contains("which announced it"));
+    }
+
+    #[test]
+    fn a_report_keeps_its_speaker_and_loses_its_dates() {
+        let s =
+            "Jobs said that his company sold 13.7 million Macs last year, totaling US$22 billion.";
+        let at = s.find("last year").unwrap();
+        let phrases = [at..at + 9, s.len()..s.len()];
+        assert_eq!(
+            report_title(s, &phrases[..1]),
+            "Jobs said that his company sold 13.7 million Macs, totaling US$22 billion"
+        );
+    }
 
     #[test]
     fn numbers_with_commas_are_not_clause_breaks() {

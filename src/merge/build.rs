@@ -30,7 +30,7 @@ pub fn event(members: &[usize], candidates: &[Candidate], articles: &[Article]) 
         let conflict = DateConflict {
             date: c.date,
             article: c.article_id.clone(),
-            phrase: Some(c.phrase.clone()),
+            phrase: Some(c.phrase.clone()).filter(|p| !p.is_empty()),
         };
         if !interval.overlaps(&chosen) && !conflicts.contains(&conflict) {
             conflicts.push(conflict);
@@ -62,7 +62,7 @@ fn source(c: &Candidate, article: &Article) -> Source {
         publisher: article.publisher.clone(),
         published: article.published.map(|d| d.to_string()),
         quote: c.quote.clone(),
-        phrase: Some(c.phrase.clone()),
+        phrase: Some(c.phrase.clone()).filter(|p| !p.is_empty()),
     }
 }
 
@@ -168,26 +168,60 @@ pub fn unique_ids(events: &mut [Event]) {
     }
 }
 
-/// Keeps permalinks stable across runs: an event that shares a source (same article and quote)
-/// with an event already stored takes that event's id.
+/// Keeps permalinks stable across runs: an event that shares a source (same article, quote and
+/// dating phrase) with an event already stored takes that event's id; failing that, one that
+/// shares the article and quote. The phrase tells apart the several events one sentence can give
+/// ("Several asked why the beams were last inspected in 2019": the inspection, and the asking on
+/// the day of publication).
 pub fn stable_ids(events: &mut [Event], stored: &[Event]) {
-    let by_source: HashMap<(&str, &str), &str> = stored
-        .iter()
-        .flat_map(|e| {
-            e.sources
-                .iter()
-                .map(move |s| ((s.article.as_str(), s.quote.as_str()), e.id.as_str()))
-        })
-        .collect();
+    let mut exact: HashMap<(&str, &str, Option<&str>), Vec<&str>> = HashMap::new();
+    let mut loose: HashMap<(&str, &str), Vec<&str>> = HashMap::new();
+    for e in stored {
+        for s in &e.sources {
+            let (article, quote) = (s.article.as_str(), s.quote.as_str());
+            exact
+                .entry((article, quote, s.phrase.as_deref()))
+                .or_default()
+                .push(e.id.as_str());
+            loose
+                .entry((article, quote))
+                .or_default()
+                .push(e.id.as_str());
+        }
+    }
+    // Exact matches first, so that a loose one cannot take the id another event matches exactly.
     let mut used: HashSet<&str> = HashSet::new();
-    for event in events.iter_mut() {
+    let mut kept = vec![false; events.len()];
+    for (event, kept) in events.iter_mut().zip(&mut kept) {
         let known = event
             .sources
             .iter()
-            .find_map(|s| by_source.get(&(s.article.as_str(), s.quote.as_str())));
-        if let Some(id) = known
-            && used.insert(id)
-        {
+            .flat_map(|s| {
+                exact
+                    .get(&(s.article.as_str(), s.quote.as_str(), s.phrase.as_deref()))
+                    .into_iter()
+                    .flatten()
+            })
+            .find(|id| !used.contains(*id));
+        if let Some(&id) = known {
+            used.insert(id);
+            event.id = id.to_string();
+            *kept = true;
+        }
+    }
+    for (event, _) in events.iter_mut().zip(&kept).filter(|(_, kept)| !**kept) {
+        let known = event
+            .sources
+            .iter()
+            .flat_map(|s| {
+                loose
+                    .get(&(s.article.as_str(), s.quote.as_str()))
+                    .into_iter()
+                    .flatten()
+            })
+            .find(|id| !used.contains(*id));
+        if let Some(&id) = known {
+            used.insert(id);
             event.id = id.to_string();
         }
     }

@@ -157,36 +157,49 @@ impl Corpus {
 
     /// Runs extraction and merging with `options` and scores them and the baselines.
     pub fn evaluate(&self, options: &MergeOptions) -> Report {
-        let candidates = extract_all(&self.articles, NumericOrder::MonthFirst);
-        let merged = merge(&candidates, &self.articles, options);
-        let mut annals_cluster = vec![0; candidates.len()];
-        for (event, members) in merged.members.iter().enumerate() {
-            for &m in members {
-                annals_cluster[m] = event;
-            }
-        }
+        let (candidates, annals_cluster, annals_dates) = self.annals(options);
+        let own_dates: Vec<Edtf> = candidates.iter().map(|c| c.date).collect();
         let same_date = baseline(&candidates, false);
         let same_word = baseline(&candidates, true);
         Report {
-            annals: self.score(&candidates, &annals_cluster),
-            same_date: self.score(&candidates, &same_date),
-            same_date_and_word: self.score(&candidates, &same_word),
+            annals: self.score("annals", &candidates, &annals_cluster, &annals_dates),
+            same_date: self.score("same date", &candidates, &same_date, &own_dates),
+            same_date_and_word: self.score("same word", &candidates, &same_word, &own_dates),
             candidates: candidates.len(),
         }
     }
 
-    /// The gold mentions whose sentence became an event with a date outside the gold date:
-    /// the gold date and word, annals' date, phrase and title, the publication date, the sentence.
-    pub fn date_errors(&self) -> Vec<String> {
+    /// annals' candidates, each candidate's event and the date of that event.
+    ///
+    /// A mention's date is the date of the event it ended up in, which is what the site shows:
+    /// merging two reports of one sentence ("Yesterday, at this year's conference") dates the
+    /// event by the finer one. The baselines join equal dates only, so theirs is the candidate's
+    /// own.
+    fn annals(&self, options: &MergeOptions) -> (Vec<Candidate>, Vec<usize>, Vec<Edtf>) {
         let candidates = extract_all(&self.articles, NumericOrder::MonthFirst);
+        let merged = merge(&candidates, &self.articles, options);
+        let mut cluster = vec![0; candidates.len()];
+        for (event, members) in merged.members.iter().enumerate() {
+            for &m in members {
+                cluster[m] = event;
+            }
+        }
+        let dates = cluster.iter().map(|&e| merged.events[e].date).collect();
+        (candidates, cluster, dates)
+    }
+
+    /// The gold mentions whose sentence became an event with a date outside the gold date:
+    /// the gold date and word, annals' date, phrase and title, the publication date, the sentence,
+    /// then the sentence's other candidates.
+    pub fn date_errors(&self, options: &MergeOptions) -> Vec<String> {
+        let (candidates, _, dates) = self.annals(options);
         let picked = self.pick(&candidates);
         let mut out = Vec::new();
         for (gold, mentions) in self.gold.iter().zip(&picked) {
             for ((article, sentence, word), &i) in gold.mentions.iter().zip(mentions) {
                 let (article, sentence) = (*article, *sentence);
                 let Some(i) = i else { continue };
-                if gold.dates.is_empty() || gold.dates.iter().any(|&d| fits(&candidates[i].date, d))
-                {
+                if gold.dates.is_empty() || gold.dates.iter().any(|&d| fits(&dates[i], d)) {
                     continue;
                 }
                 let date = gold.dates[0];
@@ -194,12 +207,22 @@ impl Corpus {
                     "gold {}..{} {word:?} annals {} ({:?}) {:?} dct {:?}: {}",
                     date.first,
                     date.last,
-                    candidates[i].date,
+                    dates[i],
                     candidates[i].phrase,
                     candidates[i].title,
                     self.articles[article].published,
                     &self.articles[article].text[self.sentence_spans[article][sentence].clone()]
                 ));
+                // The other events of the sentence, to see which date the gold wanted.
+                let span = &self.sentence_spans[article][sentence];
+                for (k, c) in candidates.iter().enumerate() {
+                    if k != i && c.article == article && span.contains(&c.sentence_span.start) {
+                        out.push(format!(
+                            "    also {} ({:?}) {:?}, in an event of {}",
+                            c.date, c.phrase, c.title, dates[k]
+                        ));
+                    }
+                }
             }
         }
         out
@@ -240,7 +263,15 @@ impl Corpus {
             .collect()
     }
 
-    fn score(&self, candidates: &[Candidate], cluster: &[usize]) -> Scores {
+    /// Scores one system (`name`, for `ANNALS_EVAL_PAIRS`): `cluster` gives each candidate's
+    /// event, `dates` each candidate's date as the system tells it (its event's date).
+    fn score(
+        &self,
+        name: &str,
+        candidates: &[Candidate],
+        cluster: &[usize],
+        dates: &[Edtf],
+    ) -> Scores {
         let picked = self.pick(candidates);
         let (mut dated, mut covered, mut correct) = (0, 0, 0);
         // (gold event, article, candidate) of every mention whose sentence became an event.
@@ -252,7 +283,7 @@ impl Corpus {
                     dated += 1;
                     if let Some(i) = picked {
                         covered += 1;
-                        let date = &candidates[i].date;
+                        let date = &dates[i];
                         correct += usize::from(gold.dates.iter().any(|&d| fits(date, d)));
                     }
                 }
@@ -292,7 +323,7 @@ impl Corpus {
                 if std::env::var_os("ANNALS_EVAL_PAIRS").is_some() {
                     let (x, y) = (&candidates[a.2], &candidates[b.2]);
                     eprintln!(
-                        "{outcome}: [{}] {} | [{}] {}",
+                        "{name}: {outcome}: [{}] {} | [{}] {}",
                         x.date, x.quote, y.date, y.quote
                     );
                 }
@@ -379,7 +410,11 @@ fn distance(candidate: &Candidate, word: &str) -> usize {
         at += w.len() + 1;
         (!w.is_empty() && stem(w) == stemmed).then_some(start)
     });
-    match (word_at, candidate.quote.find(&candidate.phrase)) {
+    // A report dated by its publication has no phrase to be near.
+    let phrase_at = Some(&candidate.phrase)
+        .filter(|p| !p.is_empty())
+        .and_then(|p| candidate.quote.find(p.as_str()));
+    match (word_at, phrase_at) {
         (Some(w), Some(p)) => w.abs_diff(p),
         _ => usize::MAX,
     }
@@ -601,6 +636,7 @@ mod tests {
             title: String::new(),
             entities: vec![],
             quote: quote.into(),
+            clause: None,
             published: None,
         };
         let (first, second) = (at("October 25"), at("October 28"));
@@ -714,13 +750,15 @@ mod tests {
             report.annals.merge_precision > report.same_date.merge_precision,
             "{report}"
         );
-        assert!(report.annals.date_accuracy >= 0.6, "{report}");
+        assert!(report.annals.merge_recall >= 0.4, "{report}");
+        assert!(report.annals.date_accuracy >= 0.75, "{report}");
         let report = Corpus::load(&corpus("corpus_1"))
             .unwrap()
             .evaluate(&MergeOptions::default());
         println!("corpus_1\n{report}");
         assert!(report.annals.gold_pairs > 0, "{report}");
-        assert!(report.annals.date_accuracy >= 0.7, "{report}");
+        assert!(report.annals.date_accuracy >= 0.76, "{report}");
+        assert!(report.annals.merge_f1 >= 0.35, "{report}");
         assert!(
             report.annals.merge_f1 > report.same_date_and_word.merge_f1,
             "{report}"

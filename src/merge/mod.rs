@@ -232,10 +232,12 @@ pub fn explain(merged: &Merged, candidates: &[Candidate], threshold: f64) -> Str
     let mut out = String::new();
     let describe = |i: usize| {
         let c = &candidates[i];
-        format!(
-            "{} #{} ({}, \"{}\")",
-            c.article_id, c.sentence, c.date, c.phrase
-        )
+        let phrase = if c.phrase.is_empty() {
+            "published then".to_string()
+        } else {
+            format!("\"{}\"", c.phrase)
+        };
+        format!("{} #{} ({}, {phrase})", c.article_id, c.sentence, c.date)
     };
     let event_of: HashMap<usize, usize> = merged
         .members

@@ -69,7 +69,7 @@ impl Similarity {
         // Stemming is the costly part and needs no shared state: every core does its share.
         let words: Vec<Vec<String>> = candidates
             .par_iter()
-            .map(|c| content_words(&c.quote.replacen(&c.phrase, " ", 1)))
+            .map(|c| content_words(&c.words().replacen(&c.phrase, " ", 1)))
             .collect();
         let mut documents: Vec<Vec<(u32, u32)>> = Vec::with_capacity(candidates.len());
         for words in words {

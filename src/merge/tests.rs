@@ -15,6 +15,7 @@ fn candidate(article: usize, date: &str, quote: &str, entities: &[&str]) -> Cand
         title: quote.trim_end_matches('.').into(),
         entities: entities.iter().map(|s| s.to_string()).collect(),
         quote: quote.into(),
+        clause: None,
         published: NaiveDate::from_ymd_opt(2017, 3, 10 + article as u32),
     }
 }
@@ -152,6 +153,37 @@ fn ids_stay_stable_when_a_stored_event_shares_a_source() {
     stored.id = "bridge-reopening".into();
     stable_ids(&mut merged.events, &[stored]);
     assert_eq!(merged.events[0].id, "bridge-reopening");
+}
+
+#[test]
+fn two_events_of_one_sentence_keep_their_own_ids() {
+    // The inspection of 2019 and the asking on the day of publication share article and quote.
+    let quote = "Several asked why the beams were last inspected in 2019.";
+    let mut inspected = candidate(0, "2019", quote, &[]);
+    inspected.phrase = "2019".into();
+    let mut asked = candidate(0, "2024-04-18", quote, &[]);
+    asked.phrase = String::new();
+    let candidates = vec![inspected, asked];
+    let merged = merge(&candidates, &articles(1), &MergeOptions::default());
+    assert_eq!(merged.events.len(), 2);
+    let mut stored = merged.events.clone();
+    stored[0].id = "inspection".into();
+    stored[1].id = "asking".into();
+    // Stored in the other order, as a folder listing may give them.
+    stored.reverse();
+    let mut fresh = merged.events.clone();
+    stable_ids(&mut fresh, &stored);
+    let ids: Vec<(String, &str)> = fresh
+        .iter()
+        .map(|e| (e.date.to_string(), e.id.as_str()))
+        .collect();
+    assert_eq!(
+        ids,
+        vec![
+            ("2019".to_string(), "inspection"),
+            ("2024-04-18".to_string(), "asking")
+        ]
+    );
 }
 
 #[test]

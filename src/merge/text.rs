@@ -209,10 +209,21 @@ pub fn stem(word: &str) -> String {
                 "ies" | "ied" => format!("{root}y"),
                 _ => root.to_string(),
             };
-            return drop_final_e(undouble(root));
+            return drop_final_y(drop_final_e(undouble(root)));
         }
     }
-    drop_final_e(word.to_string())
+    drop_final_y(drop_final_e(word.to_string()))
+}
+
+/// "delivery" → "deliver", so it meets "delivered" and "deliveries"; a "y" after a vowel
+/// ("Sydney", "delay") stays.
+fn drop_final_y(mut word: String) -> String {
+    let bytes = word.as_bytes();
+    let n = bytes.len();
+    if n >= 5 && bytes[n - 1] == b'y' && !matches!(bytes[n - 2], b'a' | b'e' | b'i' | b'o' | b'u') {
+        word.pop();
+    }
+    word
 }
 
 /// "vote" → "vot", so it meets "voted" and "voting".
@@ -244,7 +255,11 @@ mod tests {
         assert_eq!(stem("resigns"), "resign");
         assert_eq!(stem("resigning"), "resign");
         assert_eq!(stem("stopped"), "stop");
-        assert_eq!(stem("companies"), "company");
+        assert_eq!(stem("companies"), stem("company"));
+        assert_eq!(stem("delivery"), stem("delivered"));
+        assert_eq!(stem("deliveries"), stem("delivering"));
+        assert_eq!(stem("delay"), stem("delayed"));
+        assert_ne!(stem("delivery"), stem("delay"));
         assert_eq!(stem("vote"), stem("voted"));
         assert_eq!(stem("votes"), stem("voting"));
         assert_eq!(content_words("The 777 jets, 2 of them"), vec!["777", "jet"]);
