@@ -38,14 +38,14 @@ fn entry_link(e: &EventView, site: &SiteInfo) -> String {
 }
 
 fn newest_first<'m>(model: &'m Model) -> Vec<&'m EventView> {
-    model.events.iter().rev().collect()
+    model.events.iter().rev().map(|e| &**e).collect()
 }
 
 fn feed_updated(model: &Model) -> String {
     model
         .events
         .iter()
-        .map(updated)
+        .map(|e| updated(e))
         .max()
         .unwrap_or_else(|| "1970-01-01T00:00:00Z".into())
 }

@@ -18,6 +18,7 @@ pub mod serve;
 mod templates;
 mod timelinejs;
 
+use std::borrow::Borrow;
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
@@ -98,6 +99,9 @@ pub struct BuildCache {
     /// The output folder these files are in; `None` until a build succeeded.
     output: Option<PathBuf>,
     files: HashMap<String, (u64, u64)>,
+    /// Per-event work of the last build, reused for unchanged events.
+    views: model::Views,
+    values: pages::Values,
 }
 
 impl BuildCache {
@@ -106,6 +110,8 @@ impl BuildCache {
     pub fn clear(&mut self) {
         self.output = None;
         self.files.clear();
+        self.views.clear();
+        self.values.clear();
     }
 }
 
@@ -115,10 +121,10 @@ impl BuildCache {
 /// page rendered), and pages that no longer exist are removed. The caller promises that only
 /// `events` changed since; anything else needs [`BuildCache::clear`] first. Otherwise (and
 /// after any failure) it is a full build, into a staging folder swapped in at the end.
-pub fn build_cached(
+pub fn build_cached<E: Borrow<Event>>(
     site_root: &Path,
     config: &Config,
-    events: &[Event],
+    events: &[E],
     articles: &[Article],
     options: &BuildOptions,
     cache: &mut BuildCache,
@@ -138,8 +144,18 @@ pub fn build_cached(
     };
     let theme_dir = site_root.join("themes").join(paths::slugify(&config.theme));
     let templates = templates::Templates::load(&theme_dir)?;
-    let model = model::Model::new(events, articles, config.date_format);
-    let pages = pages::Pages::new(&model, &site)?;
+    let incremental =
+        cache.output.as_deref() == Some(options.output.as_path()) && options.output.is_dir();
+    if !incremental {
+        cache.clear();
+    }
+    let model = model::Model::cached(
+        events.iter().map(Borrow::borrow),
+        articles,
+        config.date_format,
+        &mut cache.views,
+    );
+    let pages = pages::Pages::new(&model, &site, &mut cache.values)?;
     let plans = pages.plan();
     let exports_fingerprint = pages::fingerprint(&(
         &pages.event_hashes,
@@ -154,10 +170,7 @@ pub fn build_cached(
         );
     }
 
-    let incremental =
-        cache.output.as_deref() == Some(options.output.as_path()) && options.output.is_dir();
     if !incremental {
-        cache.clear();
         let out = atomic::Staging::new(&options.output)?;
         let (written, exports) = rayon::join(
             || pages::render_all(&templates, &pages, &plans, &out),

@@ -2,6 +2,7 @@
 //! safe slugs and resolved links, built once from the store's events and the articles.
 
 use std::collections::{BTreeMap, HashMap};
+use std::sync::Arc;
 
 use chrono::Datelike;
 use rayon::prelude::*;
@@ -98,11 +99,19 @@ pub struct Listing {
     pub terms: Vec<(Term, Vec<usize>)>,
 }
 
+/// Event views of the last build by [`Model::key`], reused by the next one: an edit to one
+/// event leaves the other 9,999 views as they were, and building them was most of a rebuild.
+pub type Views = HashMap<u64, Arc<EventView>>;
+
 #[derive(Debug)]
 pub struct Model<'a> {
-    pub events: Vec<EventView>,
+    /// Shared with the [`Views`] cache.
+    pub events: Vec<Arc<EventView>>,
     /// The stored events, parallel to `events`.
     pub raw: Vec<&'a Event>,
+    /// Each event's cache key, parallel to `events`: a hash of everything its view is made of
+    /// besides the articles and the date format (which the cache's owner keeps fixed).
+    pub keys: Vec<u64>,
     pub articles: Vec<(ArticleView, &'a Article)>,
     pub tags: Listing,
     pub entities: Listing,
@@ -118,8 +127,21 @@ pub fn sort_events(events: &mut [&Event]) {
 }
 
 impl<'a> Model<'a> {
+    #[cfg(test)]
     pub fn new(events: &'a [Event], articles: &'a [Article], format: DateFormat) -> Model<'a> {
-        let mut raw: Vec<&Event> = events.iter().filter(|e| !e.hidden).collect();
+        Model::cached(events.iter(), articles, format, &mut Views::new())
+    }
+
+    /// [`Model::new`], taking the views of unchanged events from `cache`, which is left
+    /// holding this model's views only. The articles and `format` must be those the cache was
+    /// filled with.
+    pub fn cached(
+        events: impl Iterator<Item = &'a Event>,
+        articles: &'a [Article],
+        format: DateFormat,
+        cache: &mut Views,
+    ) -> Model<'a> {
+        let mut raw: Vec<&Event> = events.filter(|e| !e.hidden).collect();
         sort_events(&mut raw);
         let event_slugs = Slugs::assign(raw.iter().map(|e| e.id.as_str()));
         let article_slugs = Slugs::assign(articles.iter().map(|a| a.id.as_str()));
@@ -134,9 +156,27 @@ impl<'a> Model<'a> {
             name: name.clone(),
             slug: slugs.get(name).unwrap_or("item").to_string(),
         };
-        let views: Vec<EventView> = raw
+        fn slug_of<'s>(slugs: &'s Slugs, names: &[String]) -> Vec<Option<&'s str>> {
+            names.iter().map(|n| slugs.get(n)).collect()
+        }
+        let keys: Vec<u64> = raw
             .par_iter()
             .map(|e| {
+                super::pages::fingerprint(&(
+                    e,
+                    event_slugs.get(&e.id),
+                    slug_of(&tag_slugs, &e.tags),
+                    slug_of(&entity_slugs, &e.entities),
+                ))
+            })
+            .collect();
+        let views: Vec<Arc<EventView>> = raw
+            .par_iter()
+            .zip(&keys)
+            .map(|(e, key)| {
+                if let Some(view) = cache.get(key) {
+                    return view.clone();
+                }
                 let interval = e.date.interval();
                 let sources: Vec<SourceView> = e
                     .sources
@@ -199,8 +239,10 @@ impl<'a> Model<'a> {
                     conflicts,
                     importance: e.importance,
                 }
+                .into()
             })
             .collect();
+        *cache = keys.iter().copied().zip(views.iter().cloned()).collect();
 
         // Article id → the events citing it, in timeline order, each once (one pass, rather
         // than every event checked for every article).
@@ -249,6 +291,7 @@ impl<'a> Model<'a> {
         Model {
             events: views,
             raw,
+            keys,
             articles: article_views,
             tags,
             entities,
@@ -271,7 +314,7 @@ fn sorted_terms(terms: impl Iterator<Item = Term>) -> Vec<Term> {
     terms
 }
 
-fn listing(events: &[EventView], terms: impl Fn(&EventView) -> Vec<Term>) -> Listing {
+fn listing(events: &[Arc<EventView>], terms: impl Fn(&EventView) -> Vec<Term>) -> Listing {
     let mut map: BTreeMap<Term, Vec<usize>> = BTreeMap::new();
     for (i, e) in events.iter().enumerate() {
         for t in terms(e) {
