@@ -7,6 +7,7 @@ mod atomic;
 mod csv;
 pub mod dates;
 mod feeds;
+mod fragments;
 pub mod highlight;
 mod ics;
 mod json;
@@ -88,7 +89,10 @@ pub fn build(
         events,
         articles,
         options,
-        &mut BuildCache::default(),
+        &mut BuildCache {
+            oneshot: true,
+            ..BuildCache::default()
+        },
     )
 }
 
@@ -102,6 +106,10 @@ pub struct BuildCache {
     /// Per-event work of the last build, reused for unchanged events.
     views: model::Views,
     values: pages::Values,
+    /// Each export's per-event pieces.
+    exports: HashMap<&'static str, fragments::Pieces>,
+    /// Set by [`build`], whose cache is dropped at the end: nothing worth keeping then.
+    oneshot: bool,
 }
 
 impl BuildCache {
@@ -112,6 +120,7 @@ impl BuildCache {
         self.files.clear();
         self.views.clear();
         self.values.clear();
+        self.exports.clear();
     }
 }
 
@@ -170,20 +179,27 @@ pub fn build_cached<E: Borrow<Event>>(
         );
     }
 
+    let (export_cache, cache_oneshot) = (&mut cache.exports, cache.oneshot);
     if !incremental {
         let out = atomic::Staging::new(&options.output)?;
         let (written, exports) = rayon::join(
             || pages::render_all(&templates, &pages, &plans, &out),
             || -> anyhow::Result<Vec<(String, u64, u64)>> {
-                export_names(&site)
-                    .par_iter()
-                    .map(|name| {
-                        let text = export(name, &model, &site, &plans);
+                let names = export_names(&site);
+                let keep = !cache_oneshot;
+                exports(
+                    &names,
+                    &model,
+                    &site,
+                    &plans,
+                    export_cache,
+                    keep,
+                    |name, text| {
                         out.write(name, text.as_bytes())?;
                         let hash = pages::fingerprint(&text.as_bytes());
                         Ok((name.to_string(), exports_fingerprint, hash))
-                    })
-                    .collect()
+                    },
+                )
             },
         );
         let (written, exports) = (written?, exports?);
@@ -231,21 +247,23 @@ pub fn build_cached<E: Borrow<Event>>(
                 })
                 .collect::<anyhow::Result<Vec<(String, u64, Vec<u8>)>>>()
         },
-        || -> Vec<(String, u64, Vec<u8>)> {
+        || -> anyhow::Result<Vec<(String, u64, Vec<u8>)>> {
             if !exports_stale {
-                return Vec::new();
+                return Ok(Vec::new());
             }
-            names
-                .par_iter()
-                .map(|name| {
-                    let text = export(name, &model, &site, &plans);
-                    (name.to_string(), exports_fingerprint, text.into_bytes())
-                })
-                .collect()
+            exports(
+                &names,
+                &model,
+                &site,
+                &plans,
+                export_cache,
+                true,
+                |name, text| Ok((name.to_string(), exports_fingerprint, text.into_bytes())),
+            )
         },
     );
     let mut fresh = pages_fresh?;
-    fresh.extend(exports_fresh);
+    fresh.extend(exports_fresh?);
     let output = options.output.clone();
     let result = update_in_place(&output, fresh, &expected, &mut cache.files);
     if result.is_err() {
@@ -277,18 +295,72 @@ fn export_names(site: &SiteInfo) -> Vec<&'static str> {
     names
 }
 
-/// One data export; only the sitemap needs the page list.
-fn export(name: &str, model: &model::Model, site: &SiteInfo, plans: &[pages::PagePlan]) -> String {
-    match name {
-        "atom.xml" => feeds::atom(model, site),
-        "feed.json" => feeds::json_feed(model, site),
-        "timeline.ics" => ics::calendar(model, site),
-        "timeline.json" => timelinejs::timeline(model, site),
-        "events.csv" => csv::events(model),
-        "events.json" => json::events(model),
-        "sitemap.xml" => feeds::sitemap(plans.iter().map(|p| p.path.as_str()), site),
+/// One data export, made from the `kept` pieces of unchanged events and new pieces of the
+/// others; returns it with this build's pieces. Only the sitemap needs the page list.
+fn export(
+    name: &str,
+    model: &model::Model,
+    site: &SiteInfo,
+    plans: &[pages::PagePlan],
+    kept: fragments::Pieces,
+) -> (String, fragments::Pieces) {
+    let ev = |i: usize| &*model.events[i];
+    let host = ics::host(site);
+    let make: &(dyn Fn(usize) -> String + Sync) = match name {
+        "atom.xml" => &|i| feeds::atom_entry(ev(i), site),
+        "feed.json" => &|i| feeds::json_item(ev(i), site),
+        "timeline.ics" => &|i| ics::event(ev(i), site, &host),
+        "timeline.json" => &|i| timelinejs::event(ev(i), model.raw[i]),
+        "events.csv" => &|i| csv::row(ev(i)),
+        "events.json" => &|i| json::event(ev(i), model.raw[i]),
+        "sitemap.xml" => {
+            let text = feeds::sitemap(plans.iter().map(|p| p.path.as_str()), site);
+            return (text, fragments::Pieces::new());
+        }
         other => unreachable!("no export {other}"),
+    };
+    let pieces = fragments::pieces(model, kept, make);
+    let text = match name {
+        "atom.xml" => feeds::atom(model, &pieces, site),
+        "feed.json" => feeds::json_feed(&pieces, site),
+        "timeline.ics" => ics::calendar(&pieces, site),
+        "timeline.json" => timelinejs::timeline(&pieces, site),
+        "events.csv" => csv::events(&pieces),
+        _ => json::events(&pieces),
+    };
+    (text, fragments::keep(model, pieces))
+}
+
+/// Runs [`export`] for each of `names` in parallel and hands each text to `sink` as soon as
+/// it is made (six exports held at once would be 40 MB more at 10,000 events). The pieces
+/// `cache` kept are used, and replaced by this build's unless `keep` is false (a one-off
+/// build need not hold another copy of every export).
+fn exports<T: Send>(
+    names: &[&'static str],
+    model: &model::Model,
+    site: &SiteInfo,
+    plans: &[pages::PagePlan],
+    cache: &mut HashMap<&'static str, fragments::Pieces>,
+    keep: bool,
+    sink: impl Fn(&'static str, String) -> anyhow::Result<T> + Sync,
+) -> anyhow::Result<Vec<T>> {
+    let kept: Vec<(&'static str, fragments::Pieces)> = names
+        .iter()
+        .map(|n| (*n, cache.remove(n).unwrap_or_default()))
+        .collect();
+    let done: Vec<(T, (&'static str, fragments::Pieces))> = kept
+        .into_par_iter()
+        .map(|(name, kept)| {
+            let (text, pieces) = export(name, model, site, plans, kept);
+            let pieces = if keep { pieces } else { Default::default() };
+            Ok((sink(name, text)?, (name, pieces)))
+        })
+        .collect::<anyhow::Result<_>>()?;
+    let (results, pieces): (Vec<T>, Vec<_>) = done.into_iter().unzip();
+    if keep {
+        *cache = pieces.into_iter().collect();
     }
+    Ok(results)
 }
 
 /// Removes the files `cache` knows that are no longer `expected` and writes the `fresh` files
