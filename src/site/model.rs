@@ -280,14 +280,9 @@ impl<'a> Model<'a> {
             .collect();
         article_views.sort_by(|a, b| a.0.id.cmp(&b.0.id));
 
-        let tags = listing(&views, |v| v.tags.clone());
-        let entities = listing(&views, |v| v.entities.clone());
-        let years = listing(&views, |v| {
-            vec![Term {
-                name: v.year.to_string(),
-                slug: format!("{:04}", v.year),
-            }]
-        });
+        let tags = listing(&views, |v| &v.tags);
+        let entities = listing(&views, |v| &v.entities);
+        let years = years(&views);
         Model {
             events: views,
             raw,
@@ -314,14 +309,41 @@ fn sorted_terms(terms: impl Iterator<Item = Term>) -> Vec<Term> {
     terms
 }
 
-fn listing(events: &[Arc<EventView>], terms: impl Fn(&EventView) -> Vec<Term>) -> Listing {
-    let mut map: BTreeMap<Term, Vec<usize>> = BTreeMap::new();
+/// The terms of `events` with the events each is on; terms are borrowed until each is cloned
+/// once (cloning every event's terms into the map made the listings ~20 ms of a rebuild at
+/// 10,000 events).
+fn listing<'v>(
+    events: &'v [Arc<EventView>],
+    terms: impl Fn(&'v EventView) -> &'v [Term],
+) -> Listing {
+    let mut map: BTreeMap<&Term, Vec<usize>> = BTreeMap::new();
     for (i, e) in events.iter().enumerate() {
         for t in terms(e) {
             map.entry(t).or_default().push(i);
         }
     }
-    let mut terms: Vec<(Term, Vec<usize>)> = map.into_iter().collect();
+    let mut terms: Vec<(Term, Vec<usize>)> =
+        map.into_iter().map(|(t, ids)| (t.clone(), ids)).collect();
+    terms.sort_by(|a, b| a.0.slug.cmp(&b.0.slug));
+    Listing { terms }
+}
+
+/// The years of `events`, each with its events, ordered by slug as the other listings are.
+fn years(events: &[Arc<EventView>]) -> Listing {
+    let mut map: BTreeMap<i32, Vec<usize>> = BTreeMap::new();
+    for (i, e) in events.iter().enumerate() {
+        map.entry(e.year).or_default().push(i);
+    }
+    let mut terms: Vec<(Term, Vec<usize>)> = map
+        .into_iter()
+        .map(|(year, ids)| {
+            let term = Term {
+                name: year.to_string(),
+                slug: format!("{year:04}"),
+            };
+            (term, ids)
+        })
+        .collect();
     terms.sort_by(|a, b| a.0.slug.cmp(&b.0.slug));
     Listing { terms }
 }
