@@ -99,9 +99,40 @@ pub struct Listing {
     pub terms: Vec<(Term, Vec<usize>)>,
 }
 
-/// Event views of the last build by [`Model::key`], reused by the next one: an edit to one
+/// Event views of the last build by [`Model::keys`], reused by the next one: an edit to one
 /// event leaves the other 9,999 views as they were, and building them was most of a rebuild.
-pub type Views = HashMap<u64, Arc<EventView>>;
+#[derive(Debug, Default)]
+pub struct Views {
+    views: HashMap<u64, Arc<EventView>>,
+    /// The slugs of event ids, tags and entities: assigning them took a 10k rebuild ~20 ms,
+    /// and an edit seldom changes the names.
+    slugs: [KeptSlugs; 3],
+}
+
+impl Views {
+    pub fn clear(&mut self) {
+        *self = Views::default();
+    }
+}
+
+/// Slugs with the names (in the order given) they were assigned from.
+#[derive(Debug, Default)]
+struct KeptSlugs {
+    names: Vec<String>,
+    slugs: Slugs,
+}
+
+impl KeptSlugs {
+    /// The slugs of `names`, assigned afresh only when the names differ from the last call's
+    /// (slugs depend only on the set of names).
+    fn assign<'n>(&mut self, names: impl Iterator<Item = &'n str> + Clone) -> &Slugs {
+        if !self.names.iter().map(String::as_str).eq(names.clone()) {
+            self.slugs = Slugs::assign(names.clone());
+            self.names = names.map(str::to_string).collect();
+        }
+        &self.slugs
+    }
+}
 
 #[derive(Debug)]
 pub struct Model<'a> {
@@ -129,7 +160,7 @@ pub fn sort_events(events: &mut [&Event]) {
 impl<'a> Model<'a> {
     #[cfg(test)]
     pub fn new(events: &'a [Event], articles: &'a [Article], format: DateFormat) -> Model<'a> {
-        Model::cached(events.iter(), articles, format, &mut Views::new())
+        Model::cached(events.iter(), articles, format, &mut Views::default())
     }
 
     /// [`Model::new`], taking the views of unchanged events from `cache`, which is left
@@ -143,10 +174,12 @@ impl<'a> Model<'a> {
     ) -> Model<'a> {
         let mut raw: Vec<&Event> = events.filter(|e| !e.hidden).collect();
         sort_events(&mut raw);
-        let event_slugs = Slugs::assign(raw.iter().map(|e| e.id.as_str()));
+        let [kept_events, kept_tags, kept_entities] = &mut cache.slugs;
+        let event_slugs = kept_events.assign(raw.iter().map(|e| e.id.as_str()));
         let article_slugs = Slugs::assign(articles.iter().map(|a| a.id.as_str()));
-        let tag_slugs = Slugs::assign(raw.iter().flat_map(|e| e.tags.iter().map(String::as_str)));
-        let entity_slugs = Slugs::assign(
+        let tag_slugs =
+            kept_tags.assign(raw.iter().flat_map(|e| e.tags.iter().map(String::as_str)));
+        let entity_slugs = kept_entities.assign(
             raw.iter()
                 .flat_map(|e| e.entities.iter().map(String::as_str)),
         );
@@ -165,8 +198,8 @@ impl<'a> Model<'a> {
                 super::pages::fingerprint(&(
                     e,
                     event_slugs.get(&e.id),
-                    slug_of(&tag_slugs, &e.tags),
-                    slug_of(&entity_slugs, &e.entities),
+                    slug_of(tag_slugs, &e.tags),
+                    slug_of(entity_slugs, &e.entities),
                 ))
             })
             .collect();
@@ -174,7 +207,7 @@ impl<'a> Model<'a> {
             .par_iter()
             .zip(&keys)
             .map(|(e, key)| {
-                if let Some(view) = cache.get(key) {
+                if let Some(view) = cache.views.get(key) {
                     return view.clone();
                 }
                 let interval = e.date.interval();
@@ -208,8 +241,8 @@ impl<'a> Model<'a> {
                     .collect::<Vec<_>>()
                     .join(", ");
                 let summary = e.summary.as_deref().unwrap_or("");
-                let tags = sorted_terms(e.tags.iter().map(|t| term(&tag_slugs, t)));
-                let entities = sorted_terms(e.entities.iter().map(|t| term(&entity_slugs, t)));
+                let tags = sorted_terms(e.tags.iter().map(|t| term(tag_slugs, t)));
+                let entities = sorted_terms(e.entities.iter().map(|t| term(entity_slugs, t)));
                 let join = |terms: &[Term]| {
                     terms
                         .iter()
@@ -242,7 +275,7 @@ impl<'a> Model<'a> {
                 .into()
             })
             .collect();
-        *cache = keys.iter().copied().zip(views.iter().cloned()).collect();
+        cache.views = keys.iter().copied().zip(views.iter().cloned()).collect();
 
         // Article id → the events citing it, in timeline order, each once (one pass, rather
         // than every event checked for every article).
