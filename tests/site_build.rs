@@ -574,7 +574,7 @@ fn an_incremental_rebuild_writes_what_a_full_build_writes() {
     // A sequence of edits, each checked against a full build of the same events: a new title;
     // a new date (the event moves in the timeline and to another year); a tag renamed (a tag
     // page appears, one disappears) and an entity added; the event hidden; a new event whose
-    // slug collides; an event removed.
+    // slug collides (and takes the slug of an untouched event); an event removed.
     type Edit = Box<dyn Fn(&mut Vec<Event>)>;
     let edits: Vec<(&str, Edit)> = vec![
         (
@@ -601,6 +601,23 @@ fn an_incremental_rebuild_writes_what_a_full_build_writes() {
             "removed",
             Box::new(|e| {
                 e.remove(4);
+            }),
+        ),
+        // Edits that change what an untouched event shows: its tag's or entity's slug is taken
+        // by a name that sorts first, then given back.
+        (
+            "tag slug taken",
+            Box::new(|e| e[3].tags = vec!["PROTEST".into()]),
+        ),
+        ("tag slug freed", Box::new(|e| e[3].tags.clear())),
+        (
+            "entity slug taken",
+            Box::new(|e| e[3].entities = vec!["ELYSEE PALACE".into()]),
+        ),
+        (
+            "event slug freed",
+            Box::new(|e| {
+                e.pop();
             }),
         ),
     ];

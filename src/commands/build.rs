@@ -136,7 +136,7 @@ impl Live {
             .into_iter()
             .map(|s| (s.path, s.event))
             .collect();
-        let list: Vec<Event> = events.values().cloned().collect();
+        let list: Vec<&Event> = events.values().collect();
         let report = site::build_cached(
             &site.root,
             &site.config,
@@ -184,7 +184,8 @@ impl Live {
                 loaded.events.remove(&path);
             }
         }
-        let list: Vec<Event> = loaded.events.values().cloned().collect();
+        // Borrowed, not cloned: a rebuild need not copy every event.
+        let list: Vec<&Event> = loaded.events.values().collect();
         let report = site::build_cached(
             &loaded.site.root,
             &loaded.site.config,

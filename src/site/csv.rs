@@ -1,6 +1,6 @@
 //! `events.csv` (RFC 4180: CRLF, quoted when needed), with formula injection neutralised.
 
-use super::model::Model;
+use super::model::EventView;
 
 const HEADER: [&str; 11] = [
     "id",
@@ -16,33 +16,41 @@ const HEADER: [&str; 11] = [
     "urls",
 ];
 
-pub fn events(model: &Model) -> String {
-    let mut out = String::new();
-    row(&mut out, HEADER.iter().map(|s| s.to_string()));
-    for e in &model.events {
-        let join = |items: Vec<&str>| items.join("; ");
-        row(
-            &mut out,
-            [
-                e.id.clone(),
-                e.date.clone(),
-                e.first.clone(),
-                e.last.clone(),
-                e.human.clone(),
-                e.title.clone(),
-                e.summary_text.clone(),
-                join(e.tags.iter().map(|t| t.name.as_str()).collect()),
-                join(e.entities.iter().map(|t| t.name.as_str()).collect()),
-                join(e.sources.iter().map(|s| s.label.as_str()).collect()),
-                join(e.sources.iter().filter_map(|s| s.url.as_deref()).collect()),
-            ]
-            .into_iter(),
-        );
+/// The whole file, from each event's [`row`] in model order.
+pub fn events(rows: &[String]) -> String {
+    let mut out = String::with_capacity(rows.iter().map(String::len).sum::<usize>() + 100);
+    write_row(&mut out, HEADER.iter().map(|s| s.to_string()));
+    for r in rows {
+        out.push_str(r);
     }
     out
 }
 
-fn row(out: &mut String, cells: impl Iterator<Item = String>) {
+/// One event's line.
+pub fn row(e: &EventView) -> String {
+    let join = |items: Vec<&str>| items.join("; ");
+    let mut out = String::new();
+    write_row(
+        &mut out,
+        [
+            e.id.clone(),
+            e.date.clone(),
+            e.first.clone(),
+            e.last.clone(),
+            e.human.clone(),
+            e.title.clone(),
+            e.summary_text.clone(),
+            join(e.tags.iter().map(|t| t.name.as_str()).collect()),
+            join(e.entities.iter().map(|t| t.name.as_str()).collect()),
+            join(e.sources.iter().map(|s| s.label.as_str()).collect()),
+            join(e.sources.iter().filter_map(|s| s.url.as_deref()).collect()),
+        ]
+        .into_iter(),
+    );
+    out
+}
+
+fn write_row(out: &mut String, cells: impl Iterator<Item = String>) {
     let cells: Vec<String> = cells.map(|c| cell(&c)).collect();
     out.push_str(&cells.join(","));
     out.push_str("\r\n");

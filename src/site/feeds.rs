@@ -4,9 +4,9 @@
 use crate::escape::markup;
 use serde::Serialize;
 
-use super::SiteInfo;
 use super::model::{EventView, Model};
 use super::paths::slugify;
+use super::{SiteInfo, fragments};
 
 /// The day an event was last reported: its latest source publication date, else its first day.
 fn updated(e: &EventView) -> String {
@@ -37,20 +37,17 @@ fn entry_link(e: &EventView, site: &SiteInfo) -> String {
         .unwrap_or_else(|| format!("events/{}/index.html", e.slug))
 }
 
-fn newest_first<'m>(model: &'m Model) -> Vec<&'m EventView> {
-    model.events.iter().rev().collect()
-}
-
 fn feed_updated(model: &Model) -> String {
     model
         .events
         .iter()
-        .map(updated)
+        .map(|e| updated(e))
         .max()
         .unwrap_or_else(|| "1970-01-01T00:00:00Z".into())
 }
 
-pub fn atom(model: &Model, site: &SiteInfo) -> String {
+/// The whole `atom.xml`, from each event's [`atom_entry`] in model order.
+pub fn atom(model: &Model, entries: &[String], site: &SiteInfo) -> String {
     let mut x = String::from("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
     x.push_str(&format!(
         "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{}\">\n",
@@ -85,31 +82,38 @@ pub fn atom(model: &Model, site: &SiteInfo) -> String {
         markup(&site.title)
     ));
     x.push_str("<generator>annals</generator>\n");
-    for e in newest_first(model) {
-        x.push_str("<entry>\n");
-        x.push_str(&format!("<title>{}</title>\n", markup(&e.title)));
-        x.push_str(&format!("<id>{}</id>\n", markup(&entry_id(e, site))));
-        x.push_str(&format!(
-            "<link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n",
-            markup(&entry_link(e, site))
-        ));
-        x.push_str(&format!("<updated>{}</updated>\n", updated(e)));
-        let mut html = format!(
-            "<p><time datetime=\"{}\">{}</time></p>",
-            e.datetime,
-            markup(&e.human)
-        );
-        html.push_str(&e.summary_html);
-        x.push_str(&format!(
-            "<content type=\"html\">{}</content>\n",
-            markup(&html)
-        ));
-        for t in &e.tags {
-            x.push_str(&format!("<category term=\"{}\"/>\n", markup(&t.name)));
-        }
-        x.push_str("</entry>\n");
+    for e in entries.iter().rev() {
+        x.push_str(e);
     }
     x.push_str("</feed>\n");
+    x
+}
+
+/// One event's `<entry>`.
+pub fn atom_entry(e: &EventView, site: &SiteInfo) -> String {
+    let mut x = String::new();
+    x.push_str("<entry>\n");
+    x.push_str(&format!("<title>{}</title>\n", markup(&e.title)));
+    x.push_str(&format!("<id>{}</id>\n", markup(&entry_id(e, site))));
+    x.push_str(&format!(
+        "<link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n",
+        markup(&entry_link(e, site))
+    ));
+    x.push_str(&format!("<updated>{}</updated>\n", updated(e)));
+    let mut html = format!(
+        "<p><time datetime=\"{}\">{}</time></p>",
+        e.datetime,
+        markup(&e.human)
+    );
+    html.push_str(&e.summary_html);
+    x.push_str(&format!(
+        "<content type=\"html\">{}</content>\n",
+        markup(&html)
+    ));
+    for t in &e.tags {
+        x.push_str(&format!("<category term=\"{}\"/>\n", markup(&t.name)));
+    }
+    x.push_str("</entry>\n");
     x
 }
 
@@ -151,27 +155,8 @@ struct Dates<'a> {
     last: &'a str,
 }
 
-pub fn json_feed(model: &Model, site: &SiteInfo) -> String {
-    let items: Vec<Item> = newest_first(model)
-        .into_iter()
-        .map(|e| Item {
-            _annals: Dates {
-                date: &e.date,
-                first: &e.first,
-                last: &e.last,
-            },
-            content_html: format!("<p>{}</p>{}", markup(&e.human), e.summary_html),
-            content_text: format!("{}. {}", e.human, e.summary_text)
-                .trim_end_matches(". ")
-                .to_string(),
-            date_modified: updated(e),
-            external_url: e.sources.iter().find_map(|s| s.url.as_deref()),
-            id: entry_id(e, site),
-            tags: e.tags.iter().map(|t| t.name.as_str()).collect(),
-            title: &e.title,
-            url: entry_link(e, site),
-        })
-        .collect();
+/// The whole `feed.json`, from each event's [`json_item`] in model order.
+pub fn json_feed(items: &[String], site: &SiteInfo) -> String {
     let (home_page_url, feed_url) = match (site.absolute(""), site.absolute("feed.json")) {
         (Some(home), Some(url)) => (Some(home), Some(url)),
         _ => (None, None),
@@ -180,14 +165,40 @@ pub fn json_feed(model: &Model, site: &SiteInfo) -> String {
         description: Some(site.description.as_str()).filter(|d| !d.is_empty()),
         feed_url,
         home_page_url,
-        items,
+        items: Vec::new(),
         language: &site.language,
         title: &site.title,
         version: "https://jsonfeed.org/version/1.1",
     };
-    let mut text = serde_json::to_string_pretty(&feed).expect("JSON values serialise");
+    let doc = serde_json::to_string_pretty(&feed).expect("JSON values serialise");
+    let mut text = fragments::splice(&doc, "items", &fragments::array(items.iter().rev(), 2));
     text.push('\n');
     text
+}
+
+/// One event's item of `feed.json`, indented as the feed nests it.
+pub fn json_item(e: &EventView, site: &SiteInfo) -> String {
+    let item = Item {
+        _annals: Dates {
+            date: &e.date,
+            first: &e.first,
+            last: &e.last,
+        },
+        content_html: format!("<p>{}</p>{}", markup(&e.human), e.summary_html),
+        content_text: format!("{}. {}", e.human, e.summary_text)
+            .trim_end_matches(". ")
+            .to_string(),
+        date_modified: updated(e),
+        external_url: e.sources.iter().find_map(|s| s.url.as_deref()),
+        id: entry_id(e, site),
+        tags: e.tags.iter().map(|t| t.name.as_str()).collect(),
+        title: &e.title,
+        url: entry_link(e, site),
+    };
+    fragments::indent(
+        &serde_json::to_string_pretty(&item).expect("JSON values serialise"),
+        4,
+    )
 }
 
 /// Every page, as absolute URLs (only written when the base URL is known).

@@ -2,19 +2,22 @@
 
 use super::SiteInfo;
 use super::dates::{compact_day, iso_day};
-use super::model::{EventView, Model};
+use super::model::EventView;
 
-/// The whole `timeline.ics`.
-pub fn calendar(model: &Model, site: &SiteInfo) -> String {
-    let host = site
-        .base_url
+/// The host of event UIDs.
+pub fn host(site: &SiteInfo) -> String {
+    site.base_url
         .as_deref()
         .and_then(|b| b.split("://").nth(1))
         .and_then(|rest| rest.split('/').next())
         .filter(|h| !h.is_empty())
         .unwrap_or("annals.invalid")
-        .to_string();
-    let mut lines = vec![
+        .to_string()
+}
+
+/// The whole `timeline.ics`, from each event's [`event`] in model order.
+pub fn calendar(events: &[String], site: &SiteInfo) -> String {
+    let head = [
         "BEGIN:VCALENDAR".to_string(),
         "VERSION:2.0".to_string(),
         "PRODID:-//annals//timeline//EN".to_string(),
@@ -22,15 +25,22 @@ pub fn calendar(model: &Model, site: &SiteInfo) -> String {
         "METHOD:PUBLISH".to_string(),
         format!("X-WR-CALNAME:{}", escape(&site.title)),
     ];
-    for e in &model.events {
-        vevent(e, site, &host, &mut lines);
-    }
-    lines.push("END:VCALENDAR".to_string());
-    let mut out = String::new();
-    for line in lines {
+    let mut out = String::with_capacity(events.iter().map(String::len).sum::<usize>() + 200);
+    for line in head {
         out.push_str(&fold(&line));
     }
+    for e in events {
+        out.push_str(e);
+    }
+    out.push_str(&fold("END:VCALENDAR"));
     out
+}
+
+/// One event's VEVENT, folded.
+pub fn event(e: &EventView, site: &SiteInfo, host: &str) -> String {
+    let mut lines = Vec::new();
+    vevent(e, site, host, &mut lines);
+    lines.iter().map(|l| fold(l)).collect()
 }
 
 fn vevent(e: &EventView, site: &SiteInfo, host: &str, lines: &mut Vec<String>) {

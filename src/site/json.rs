@@ -2,7 +2,9 @@
 
 use serde::Serialize;
 
-use super::model::Model;
+use super::fragments;
+use super::model::EventView;
+use crate::event::Event;
 use crate::time::Edtf;
 
 // Serialised straight from borrowed fields rather than through `serde_json::Value`s (an
@@ -43,46 +45,50 @@ struct SourceOut<'a> {
     url: Option<&'a str>,
 }
 
-pub fn events(model: &Model) -> String {
-    let events: Vec<EventOut> = model
-        .events
-        .iter()
-        .zip(&model.raw)
-        .map(|(view, raw)| EventOut {
-            date: &view.date,
-            date_conflicts: raw
-                .date_conflicts
-                .iter()
-                .map(|c| ConflictOut {
-                    article: &c.article,
-                    date: &c.date,
-                    phrase: c.phrase.as_deref(),
-                })
-                .collect(),
-            entities: &raw.entities,
-            first: &view.first,
-            id: &raw.id,
-            importance: raw.importance,
-            last: &view.last,
-            sources: view
-                .sources
-                .iter()
-                .map(|s| SourceOut {
-                    article: &s.article,
-                    phrase: s.phrase.as_deref(),
-                    published: s.published.as_deref(),
-                    publisher: s.publisher.as_deref(),
-                    quote: &s.quote,
-                    title: s.title.as_deref(),
-                    url: s.url.as_deref(),
-                })
-                .collect(),
-            summary: raw.summary.as_deref(),
-            tags: &raw.tags,
-            title: &raw.title,
-        })
-        .collect();
-    let mut text = serde_json::to_string_pretty(&events).expect("JSON values serialise");
+/// The whole `events.json`, from each event's [`event`] in model order.
+pub fn events(events: &[String]) -> String {
+    let mut text = fragments::array(events.iter(), 0);
     text.push('\n');
     text
+}
+
+/// One event's object, indented as the array nests it.
+pub fn event(view: &EventView, raw: &Event) -> String {
+    let out = EventOut {
+        date: &view.date,
+        date_conflicts: raw
+            .date_conflicts
+            .iter()
+            .map(|c| ConflictOut {
+                article: &c.article,
+                date: &c.date,
+                phrase: c.phrase.as_deref(),
+            })
+            .collect(),
+        entities: &raw.entities,
+        first: &view.first,
+        id: &raw.id,
+        importance: raw.importance,
+        last: &view.last,
+        sources: view
+            .sources
+            .iter()
+            .map(|s| SourceOut {
+                article: &s.article,
+                phrase: s.phrase.as_deref(),
+                published: s.published.as_deref(),
+                publisher: s.publisher.as_deref(),
+                quote: &s.quote,
+                title: s.title.as_deref(),
+                url: s.url.as_deref(),
+            })
+            .collect(),
+        summary: raw.summary.as_deref(),
+        tags: &raw.tags,
+        title: &raw.title,
+    };
+    fragments::indent(
+        &serde_json::to_string_pretty(&out).expect("JSON values serialise"),
+        2,
+    )
 }

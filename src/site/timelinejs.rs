@@ -6,8 +6,10 @@ use serde::Serialize;
 use crate::time::Granularity;
 
 use super::SiteInfo;
-use super::model::Model;
+use super::fragments;
+use super::model::EventView;
 use crate::escape::markup;
+use crate::event::Event;
 
 // Serialised from structs rather than `serde_json::Value` maps (a sorted map and an allocation
 // per field made this the slowest export); fields are declared in the alphabetical order those
@@ -52,45 +54,10 @@ struct DateOut {
     year: i32,
 }
 
-pub fn timeline(model: &Model, site: &SiteInfo) -> String {
-    let events: Vec<EventOut> = model
-        .events
-        .iter()
-        .zip(&model.raw)
-        .map(|(view, raw)| {
-            let interval = raw.date.interval();
-            let g = interval.granularity;
-            let single_unit = match raw.date.end {
-                None => true,
-                Some(_) => interval.first == interval.last,
-            };
-            let needs_end = !single_unit
-                || matches!(
-                    g,
-                    Granularity::Season
-                        | Granularity::Quarter
-                        | Granularity::Half
-                        | Granularity::Decade
-                        | Granularity::Century
-                )
-                || (g <= Granularity::Week && interval.days() > 1);
-            EventOut {
-                display_date: &view.human,
-                end_date: needs_end.then(|| date(interval.last, g)),
-                group: view.tags.first().map(|tag| markup(&tag.name)),
-                start_date: date(interval.first, g),
-                // TimelineJS shows headlines and text as HTML: titles are escaped, summaries are
-                // already sanitised HTML.
-                text: Text {
-                    headline: markup(&view.title),
-                    text: &view.summary_html,
-                },
-                unique_id: &view.slug,
-            }
-        })
-        .collect();
+/// The whole `timeline.json`, from each event's [`event`] in model order.
+pub fn timeline(events: &[String], site: &SiteInfo) -> String {
     let doc = Doc {
-        events,
+        events: Vec::new(),
         title: Title {
             text: Text {
                 headline: markup(&site.title),
@@ -98,9 +65,47 @@ pub fn timeline(model: &Model, site: &SiteInfo) -> String {
             },
         },
     };
-    let mut text = serde_json::to_string_pretty(&doc).expect("plain structs serialise");
+    let doc = serde_json::to_string_pretty(&doc).expect("plain structs serialise");
+    let mut text = fragments::splice(&doc, "events", &fragments::array(events.iter(), 2));
     text.push('\n');
     text
+}
+
+/// One event's object, indented as the document nests it.
+pub fn event(view: &EventView, raw: &Event) -> String {
+    let interval = raw.date.interval();
+    let g = interval.granularity;
+    let single_unit = match raw.date.end {
+        None => true,
+        Some(_) => interval.first == interval.last,
+    };
+    let needs_end = !single_unit
+        || matches!(
+            g,
+            Granularity::Season
+                | Granularity::Quarter
+                | Granularity::Half
+                | Granularity::Decade
+                | Granularity::Century
+        )
+        || (g <= Granularity::Week && interval.days() > 1);
+    let out = EventOut {
+        display_date: &view.human,
+        end_date: needs_end.then(|| date(interval.last, g)),
+        group: view.tags.first().map(|tag| markup(&tag.name)),
+        start_date: date(interval.first, g),
+        // TimelineJS shows headlines and text as HTML: titles are escaped, summaries are
+        // already sanitised HTML.
+        text: Text {
+            headline: markup(&view.title),
+            text: &view.summary_html,
+        },
+        unique_id: &view.slug,
+    };
+    fragments::indent(
+        &serde_json::to_string_pretty(&out).expect("plain structs serialise"),
+        4,
+    )
 }
 
 fn date(d: NaiveDate, g: Granularity) -> DateOut {
