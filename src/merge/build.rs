@@ -174,55 +174,39 @@ pub fn unique_ids(events: &mut [Event]) {
 /// ("Several asked why the beams were last inspected in 2019": the inspection, and the asking on
 /// the day of publication).
 pub fn stable_ids(events: &mut [Event], stored: &[Event]) {
-    let mut exact: HashMap<(&str, &str, Option<&str>), Vec<&str>> = HashMap::new();
-    let mut loose: HashMap<(&str, &str), Vec<&str>> = HashMap::new();
+    // Keyed by article, quote and, for an exact match, the dating phrase (`None`: any phrase).
+    type Key<'e> = (&'e str, &'e str, Option<Option<&'e str>>);
+    let mut ids: HashMap<Key, Vec<&str>> = HashMap::new();
     for e in stored {
         for s in &e.sources {
             let (article, quote) = (s.article.as_str(), s.quote.as_str());
-            exact
-                .entry((article, quote, s.phrase.as_deref()))
-                .or_default()
-                .push(e.id.as_str());
-            loose
-                .entry((article, quote))
-                .or_default()
-                .push(e.id.as_str());
+            for phrase in [Some(s.phrase.as_deref()), None] {
+                ids.entry((article, quote, phrase))
+                    .or_default()
+                    .push(e.id.as_str());
+            }
         }
     }
     // Exact matches first, so that a loose one cannot take the id another event matches exactly.
     let mut used: HashSet<&str> = HashSet::new();
     let mut kept = vec![false; events.len()];
-    for (event, kept) in events.iter_mut().zip(&mut kept) {
-        let known = event
-            .sources
-            .iter()
-            .flat_map(|s| {
-                exact
-                    .get(&(s.article.as_str(), s.quote.as_str(), s.phrase.as_deref()))
-                    .into_iter()
-                    .flatten()
-            })
-            .find(|id| !used.contains(*id));
-        if let Some(&id) = known {
-            used.insert(id);
-            event.id = id.to_string();
-            *kept = true;
-        }
-    }
-    for (event, _) in events.iter_mut().zip(&kept).filter(|(_, kept)| !**kept) {
-        let known = event
-            .sources
-            .iter()
-            .flat_map(|s| {
-                loose
-                    .get(&(s.article.as_str(), s.quote.as_str()))
-                    .into_iter()
-                    .flatten()
-            })
-            .find(|id| !used.contains(*id));
-        if let Some(&id) = known {
-            used.insert(id);
-            event.id = id.to_string();
+    for exact in [true, false] {
+        for (event, kept) in events.iter_mut().zip(&mut kept).filter(|(_, kept)| !**kept) {
+            let known = event
+                .sources
+                .iter()
+                .flat_map(|s| {
+                    let phrase = exact.then_some(s.phrase.as_deref());
+                    ids.get(&(s.article.as_str(), s.quote.as_str(), phrase))
+                        .into_iter()
+                        .flatten()
+                })
+                .find(|id| !used.contains(*id));
+            if let Some(&id) = known {
+                used.insert(id);
+                event.id = id.to_string();
+                *kept = true;
+            }
         }
     }
     unique_ids(events);
