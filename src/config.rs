@@ -25,6 +25,10 @@ pub struct Config {
     pub date_format: DateFormat,
     /// IANA name or UTC offset of the publication dates, for timestamps without one.
     pub timezone: String,
+    /// Events per page of the timeline and of each tag, name and year; 0 puts them all on one
+    /// page. A page of 10,000 events is 4 MB of HTML that a browser lays out at once, and
+    /// every edit would render all of it again.
+    pub paginate_by: usize,
     pub extract: ExtractConfig,
     pub merge: MergeConfig,
 }
@@ -88,6 +92,7 @@ impl Default for Config {
             theme: "default".into(),
             date_format: DateFormat::default(),
             timezone: "UTC".into(),
+            paginate_by: 500,
             extract: ExtractConfig::default(),
             merge: MergeConfig::default(),
         }

@@ -550,6 +550,20 @@ fn refuses_an_output_folder_that_contains_the_site() {
 
 #[test]
 fn an_incremental_rebuild_writes_what_a_full_build_writes() {
+    incremental_rebuilds_match_full_builds(config());
+}
+
+/// One event a page: the edits below move events between timeline and year pages, add a page
+/// and take one away.
+#[test]
+fn an_incremental_rebuild_of_a_paginated_site_writes_what_a_full_build_writes() {
+    incremental_rebuilds_match_full_builds(Config {
+        paginate_by: 1,
+        ..config()
+    });
+}
+
+fn incremental_rebuilds_match_full_builds(config: Config) {
     let f = fixture();
     let options = |output: &Path| BuildOptions {
         output: output.to_path_buf(),
@@ -561,7 +575,7 @@ fn an_incremental_rebuild_writes_what_a_full_build_writes() {
     let mut incremental = |events: &[Event]| {
         build_cached(
             &f.root,
-            &config(),
+            &config,
             events,
             &articles(),
             &options(&f.output),
@@ -631,7 +645,7 @@ fn an_incremental_rebuild_writes_what_a_full_build_writes() {
             first.written
         );
         let full = f.root.join(format!("full-{what}"));
-        build(&f.root, &config(), &events, &articles(), &options(&full)).unwrap();
+        build(&f.root, &config, &events, &articles(), &options(&full)).unwrap();
         let (a, b) = (files(&f.output), files(&full));
         assert_eq!(
             a.keys().collect::<Vec<_>>(),
@@ -660,4 +674,98 @@ fn an_incremental_rebuild_writes_what_a_full_build_writes() {
             }
         }
     }
+}
+
+#[test]
+fn long_listings_are_split_into_linked_pages() {
+    let f = fixture();
+    let config = Config {
+        paginate_by: 1,
+        ..config()
+    };
+    let options = BuildOptions {
+        output: f.output.clone(),
+        base_url: Some("https://example.org/t".into()),
+        drafts: false,
+    };
+    build(&f.root, &config, &events(), &articles(), &options).unwrap();
+
+    // Four published events, one a page, in timeline order.
+    let pages = [
+        "index.html",
+        "page/2/index.html",
+        "page/3/index.html",
+        "page/4/index.html",
+    ];
+    let titles: Vec<Vec<String>> = pages
+        .iter()
+        .map(|p| {
+            read(&f, p)
+                .split("<article id=\"")
+                .skip(1)
+                .map(|card| card[..card.find('"').unwrap()].to_string())
+                .collect()
+        })
+        .collect();
+    assert_eq!(
+        titles,
+        [["founding"], ["protest"], ["talks"], ["embassy-closed"]]
+    );
+    assert!(!f.output.join("page/5").exists() && !f.output.join("page/1").exists());
+
+    let first = read(&f, "index.html");
+    assert!(
+        first.contains("1 event</span> on page 1 of 4, 4 in all"),
+        "{first}"
+    );
+    assert!(first.contains(r#"<a rel="next" href="page/2/index.html">"#));
+    assert!(!first.contains(r#"rel="prev""#));
+    let second = read(&f, "page/2/index.html");
+    assert!(second.contains(r#"<a rel="prev" href="../../index.html">"#));
+    assert!(second.contains(r#"<a rel="next" href="../../page/3/index.html">"#));
+    assert!(second.contains(r#"href="../../static/style.css""#));
+    let last = read(&f, "page/4/index.html");
+    assert!(!last.contains(r#"rel="next""#));
+
+    // A year of two events is two pages, linked the same way; its listing counts both.
+    let year = read(&f, "years/2017/index.html");
+    assert!(year.contains("on page 1 of 2, 2 in all"), "{year}");
+    assert!(year.contains(r#"<a rel="next" href="../../years/2017/page/2/index.html">"#));
+    let year2 = read(&f, "years/2017/page/2/index.html");
+    assert!(year2.contains(r#"<a rel="prev" href="../../../../years/2017/index.html">"#));
+    let years = read(&f, "years/index.html");
+    assert!(
+        years.contains(r#"<a href="2017/index.html">2017</a> <span class="n">2</span>"#),
+        "{years}"
+    );
+
+    // Every page is in the sitemap.
+    let sitemap = read(&f, "sitemap.xml");
+    for page in ["page/4/", "years/2017/page/2/"] {
+        assert!(
+            sitemap.contains(&format!("<loc>https://example.org/t/{page}</loc>")),
+            "{page}"
+        );
+    }
+
+    // 0 puts everything on one page, without page links.
+    let f = fixture();
+    let config = Config {
+        paginate_by: 0,
+        ..config
+    };
+    build(
+        &f.root,
+        &config,
+        &events(),
+        &articles(),
+        &BuildOptions {
+            output: f.output.clone(),
+            ..options
+        },
+    )
+    .unwrap();
+    let index = read(&f, "index.html");
+    assert_eq!(index.matches("<article id=").count(), 4);
+    assert!(!index.contains("pager") && !f.output.join("page").exists());
 }

@@ -1,6 +1,7 @@
 //! Writing the site atomically: everything goes into a staging folder beside the output, which
 //! replaces the output only once the whole build succeeded.
 
+use std::io::Write;
 use std::path::{Component, Path, PathBuf};
 
 use anyhow::{Context as _, bail};
@@ -46,6 +47,25 @@ impl Staging {
                 .with_context(|| format!("cannot create {}", parent.display()))?;
         }
         std::fs::write(&path, contents).with_context(|| format!("cannot write {}", path.display()))
+    }
+
+    /// Writes the file `relative` through `fill`, buffered: for exports too large to hold whole.
+    pub fn write_with(
+        &self,
+        relative: &str,
+        fill: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+    ) -> anyhow::Result<()> {
+        let path = self.dir.join(checked(relative)?);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent)
+                .with_context(|| format!("cannot create {}", parent.display()))?;
+        }
+        let file = std::fs::File::create(&path)
+            .with_context(|| format!("cannot write {}", path.display()))?;
+        let mut buffered = std::io::BufWriter::with_capacity(1 << 20, file);
+        fill(&mut buffered)
+            .and_then(|()| buffered.flush())
+            .with_context(|| format!("cannot write {}", path.display()))
     }
 
     /// Replaces the output with the staging folder: old output renamed away, new one renamed

@@ -1,5 +1,6 @@
 //! `events.csv` (RFC 4180: CRLF, quoted when needed), with formula injection neutralised.
 
+use super::fragments;
 use super::model::EventView;
 
 const HEADER: [&str; 11] = [
@@ -16,14 +17,11 @@ const HEADER: [&str; 11] = [
     "urls",
 ];
 
-/// The whole file, from each event's [`row`] in model order.
-pub fn events(rows: &[String]) -> String {
-    let mut out = String::with_capacity(rows.iter().map(String::len).sum::<usize>() + 100);
-    write_row(&mut out, HEADER.iter().map(|s| s.to_string()));
-    for r in rows {
-        out.push_str(r);
-    }
-    out
+/// The whole file around each event's [`row`] in model order.
+pub fn events() -> fragments::Layout {
+    let mut head = String::new();
+    write_row(&mut head, HEADER.iter().map(|s| s.to_string()));
+    fragments::Layout::plain(head, String::new(), false)
 }
 
 /// One event's line.

@@ -46,8 +46,8 @@ fn feed_updated(model: &Model) -> String {
         .unwrap_or_else(|| "1970-01-01T00:00:00Z".into())
 }
 
-/// The whole `atom.xml`, from each event's [`atom_entry`] in model order.
-pub fn atom(model: &Model, entries: &[String], site: &SiteInfo) -> String {
+/// The whole `atom.xml` around each event's [`atom_entry`], newest first.
+pub fn atom(model: &Model, site: &SiteInfo) -> fragments::Layout {
     let mut x = String::from("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
     x.push_str(&format!(
         "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{}\">\n",
@@ -82,11 +82,7 @@ pub fn atom(model: &Model, entries: &[String], site: &SiteInfo) -> String {
         markup(&site.title)
     ));
     x.push_str("<generator>annals</generator>\n");
-    for e in entries.iter().rev() {
-        x.push_str(e);
-    }
-    x.push_str("</feed>\n");
-    x
+    fragments::Layout::plain(x, "</feed>\n".into(), true)
 }
 
 /// One event's `<entry>`.
@@ -156,7 +152,7 @@ struct Dates<'a> {
 }
 
 /// The whole `feed.json`, from each event's [`json_item`] in model order.
-pub fn json_feed(items: &[String], site: &SiteInfo) -> String {
+pub fn json_feed(count: usize, site: &SiteInfo) -> fragments::Layout {
     let (home_page_url, feed_url) = match (site.absolute(""), site.absolute("feed.json")) {
         (Some(home), Some(url)) => (Some(home), Some(url)),
         _ => (None, None),
@@ -171,9 +167,7 @@ pub fn json_feed(items: &[String], site: &SiteInfo) -> String {
         version: "https://jsonfeed.org/version/1.1",
     };
     let doc = serde_json::to_string_pretty(&feed).expect("JSON values serialise");
-    let mut text = fragments::splice(&doc, "items", &fragments::array(items.iter().rev(), 2));
-    text.push('\n');
-    text
+    fragments::Layout::json_member(&format!("{doc}\n"), "items", 2, count, true)
 }
 
 /// One event's item of `feed.json`, indented as the feed nests it.

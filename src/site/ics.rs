@@ -2,6 +2,7 @@
 
 use super::SiteInfo;
 use super::dates::{compact_day, iso_day};
+use super::fragments;
 use super::model::EventView;
 
 /// The host of event UIDs.
@@ -15,8 +16,8 @@ pub fn host(site: &SiteInfo) -> String {
         .to_string()
 }
 
-/// The whole `timeline.ics`, from each event's [`event`] in model order.
-pub fn calendar(events: &[String], site: &SiteInfo) -> String {
+/// The whole `timeline.ics` around each event's [`event`] in model order.
+pub fn calendar(site: &SiteInfo) -> fragments::Layout {
     let head = [
         "BEGIN:VCALENDAR".to_string(),
         "VERSION:2.0".to_string(),
@@ -25,15 +26,8 @@ pub fn calendar(events: &[String], site: &SiteInfo) -> String {
         "METHOD:PUBLISH".to_string(),
         format!("X-WR-CALNAME:{}", escape(&site.title)),
     ];
-    let mut out = String::with_capacity(events.iter().map(String::len).sum::<usize>() + 200);
-    for line in head {
-        out.push_str(&fold(&line));
-    }
-    for e in events {
-        out.push_str(e);
-    }
-    out.push_str(&fold("END:VCALENDAR"));
-    out
+    let head: String = head.iter().map(|line| fold(line)).collect();
+    fragments::Layout::plain(head, fold("END:VCALENDAR"), false)
 }
 
 /// One event's VEVENT, folded.

@@ -45,11 +45,9 @@ struct SourceOut<'a> {
     url: Option<&'a str>,
 }
 
-/// The whole `events.json`, from each event's [`event`] in model order.
-pub fn events(events: &[String]) -> String {
-    let mut text = fragments::array(events.iter(), 0);
-    text.push('\n');
-    text
+/// The whole `events.json` around each event's [`event`] in model order.
+pub fn events(count: usize) -> fragments::Layout {
+    fragments::Layout::json_array("", "\n", 0, count, false)
 }
 
 /// One event's object, indented as the array nests it.

@@ -164,7 +164,14 @@ pub fn build_cached<E: Borrow<Event>>(
         config.date_format,
         &mut cache.views,
     );
-    let pages = pages::Pages::new(&model, &site, &mut cache.values)?;
+    // A one-off build makes each event's template value when a page needs it and drops it
+    // after; a kept build holds them all for the next build.
+    let (mut values, event_hashes) = if cache.oneshot {
+        (vec![None; model.events.len()], Vec::new())
+    } else {
+        pages::kept_values(&model, &mut cache.values)?
+    };
+    let pages = pages::Pages::new(&model, &site, config.paginate_by, event_hashes)?;
     let plans = pages.plan();
     let exports_fingerprint = pages::fingerprint(&(
         &pages.event_hashes,
@@ -179,27 +186,32 @@ pub fn build_cached<E: Borrow<Event>>(
         );
     }
 
-    let (export_cache, cache_oneshot) = (&mut cache.exports, cache.oneshot);
+    let (export_cache, oneshot) = (&mut cache.exports, cache.oneshot);
     if !incremental {
         let out = atomic::Staging::new(&options.output)?;
         let (written, exports) = rayon::join(
-            || pages::render_all(&templates, &pages, &plans, &out),
+            || pages::render_all(&templates, &pages, &plans, &out, &mut values),
             || -> anyhow::Result<Vec<(String, u64, u64)>> {
                 let names = export_names(&site);
-                let keep = !cache_oneshot;
-                exports(
-                    &names,
-                    &model,
-                    &site,
-                    &plans,
-                    export_cache,
-                    keep,
-                    |name, text| {
-                        out.write(name, text.as_bytes())?;
-                        let hash = pages::fingerprint(&text.as_bytes());
-                        Ok((name.to_string(), exports_fingerprint, hash))
-                    },
-                )
+                if oneshot {
+                    // Nothing is compared with a later build: each export goes straight to
+                    // its file.
+                    return names
+                        .par_iter()
+                        .map(|name| {
+                            let parts = export_parts(name, &model, &site, &plans);
+                            out.write_with(name, |file| {
+                                parts.layout.stream(parts.count, &*parts.piece, file)
+                            })?;
+                            Ok((name.to_string(), 0, 0))
+                        })
+                        .collect();
+                }
+                exports(&names, &model, &site, &plans, export_cache, |name, text| {
+                    out.write(name, text.as_bytes())?;
+                    let hash = pages::fingerprint(&text.as_bytes());
+                    Ok((name.to_string(), exports_fingerprint, hash))
+                })
             },
         );
         let (written, exports) = (written?, exports?);
@@ -242,7 +254,7 @@ pub fn build_cached<E: Borrow<Event>>(
                     Ok((
                         plan.path.clone(),
                         plan.fingerprint,
-                        pages.render(&templates, plan)?,
+                        pages.render(&templates, plan, &values)?,
                     ))
                 })
                 .collect::<anyhow::Result<Vec<(String, u64, Vec<u8>)>>>()
@@ -251,15 +263,9 @@ pub fn build_cached<E: Borrow<Event>>(
             if !exports_stale {
                 return Ok(Vec::new());
             }
-            exports(
-                &names,
-                &model,
-                &site,
-                &plans,
-                export_cache,
-                true,
-                |name, text| Ok((name.to_string(), exports_fingerprint, text.into_bytes())),
-            )
+            exports(&names, &model, &site, &plans, export_cache, |name, text| {
+                Ok((name.to_string(), exports_fingerprint, text.into_bytes()))
+            })
         },
     );
     let mut fresh = pages_fresh?;
@@ -295,8 +301,67 @@ fn export_names(site: &SiteInfo) -> Vec<&'static str> {
     names
 }
 
+/// What one data export is made of: its text around the events' pieces, how many pieces
+/// (one per event; none for the sitemap, which is all head) and how to make each.
+struct ExportParts<'a> {
+    layout: fragments::Layout,
+    count: usize,
+    piece: Box<dyn Fn(usize) -> String + Sync + 'a>,
+}
+
+/// The parts of export `name`. Only the sitemap needs the page list.
+fn export_parts<'a>(
+    name: &str,
+    model: &'a model::Model,
+    site: &'a SiteInfo,
+    plans: &[pages::PagePlan],
+) -> ExportParts<'a> {
+    let ev = move |i: usize| &*model.events[i];
+    let count = model.events.len();
+    let (layout, piece): (_, Box<dyn Fn(usize) -> String + Sync + 'a>) = match name {
+        "atom.xml" => (
+            feeds::atom(model, site),
+            Box::new(move |i| feeds::atom_entry(ev(i), site)),
+        ),
+        "feed.json" => (
+            feeds::json_feed(count, site),
+            Box::new(move |i| feeds::json_item(ev(i), site)),
+        ),
+        "timeline.ics" => {
+            let host = ics::host(site);
+            (
+                ics::calendar(site),
+                Box::new(move |i| ics::event(ev(i), site, &host)),
+            )
+        }
+        "timeline.json" => (
+            timelinejs::timeline(count, site),
+            Box::new(move |i| timelinejs::event(ev(i), model.raw[i])),
+        ),
+        "events.csv" => (csv::events(), Box::new(move |i| csv::row(ev(i)))),
+        "events.json" => (
+            json::events(count),
+            Box::new(move |i| json::event(ev(i), model.raw[i])),
+        ),
+        "sitemap.xml" => {
+            let text = feeds::sitemap(plans.iter().map(|p| p.path.as_str()), site);
+            return ExportParts {
+                layout: fragments::Layout::plain(text, String::new(), false),
+                count: 0,
+                piece: Box::new(|_| String::new()),
+            };
+        }
+        other => unreachable!("no export {other}"),
+    };
+    ExportParts {
+        layout,
+        count,
+        piece,
+    }
+}
+
 /// One data export, made from the `kept` pieces of unchanged events and new pieces of the
-/// others; returns it with this build's pieces. Only the sitemap needs the page list.
+/// others; returns it with this build's pieces.
 fn export(
     name: &str,
     model: &model::Model,
@@ -304,44 +369,23 @@ fn export(
     plans: &[pages::PagePlan],
     kept: fragments::Pieces,
 ) -> (String, fragments::Pieces) {
-    let ev = |i: usize| &*model.events[i];
-    let host = ics::host(site);
-    let make: &(dyn Fn(usize) -> String + Sync) = match name {
-        "atom.xml" => &|i| feeds::atom_entry(ev(i), site),
-        "feed.json" => &|i| feeds::json_item(ev(i), site),
-        "timeline.ics" => &|i| ics::event(ev(i), site, &host),
-        "timeline.json" => &|i| timelinejs::event(ev(i), model.raw[i]),
-        "events.csv" => &|i| csv::row(ev(i)),
-        "events.json" => &|i| json::event(ev(i), model.raw[i]),
-        "sitemap.xml" => {
-            let text = feeds::sitemap(plans.iter().map(|p| p.path.as_str()), site);
-            return (text, fragments::Pieces::new());
-        }
-        other => unreachable!("no export {other}"),
-    };
-    let pieces = fragments::pieces(model, kept, make);
-    let text = match name {
-        "atom.xml" => feeds::atom(model, &pieces, site),
-        "feed.json" => feeds::json_feed(&pieces, site),
-        "timeline.ics" => ics::calendar(&pieces, site),
-        "timeline.json" => timelinejs::timeline(&pieces, site),
-        "events.csv" => csv::events(&pieces),
-        _ => json::events(&pieces),
-    };
-    (text, fragments::keep(model, pieces))
+    let parts = export_parts(name, model, site, plans);
+    if parts.count == 0 {
+        return (parts.layout.join(&[]), fragments::Pieces::new());
+    }
+    let pieces = fragments::pieces(model, kept, &*parts.piece);
+    (parts.layout.join(&pieces), fragments::keep(model, pieces))
 }
 
 /// Runs [`export`] for each of `names` in parallel and hands each text to `sink` as soon as
 /// it is made (six exports held at once would be 40 MB more at 10,000 events). The pieces
-/// `cache` kept are used, and replaced by this build's unless `keep` is false (a one-off
-/// build need not hold another copy of every export).
+/// `cache` kept are used, and replaced by this build's.
 fn exports<T: Send>(
     names: &[&'static str],
     model: &model::Model,
     site: &SiteInfo,
     plans: &[pages::PagePlan],
     cache: &mut HashMap<&'static str, fragments::Pieces>,
-    keep: bool,
     sink: impl Fn(&'static str, String) -> anyhow::Result<T> + Sync,
 ) -> anyhow::Result<Vec<T>> {
     let kept: Vec<(&'static str, fragments::Pieces)> = names
@@ -352,14 +396,11 @@ fn exports<T: Send>(
         .into_par_iter()
         .map(|(name, kept)| {
             let (text, pieces) = export(name, model, site, plans, kept);
-            let pieces = if keep { pieces } else { Default::default() };
             Ok((sink(name, text)?, (name, pieces)))
         })
         .collect::<anyhow::Result<_>>()?;
     let (results, pieces): (Vec<T>, Vec<_>) = done.into_iter().unzip();
-    if keep {
-        *cache = pieces.into_iter().collect();
-    }
+    *cache = pieces.into_iter().collect();
     Ok(results)
 }
 

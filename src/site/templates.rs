@@ -40,6 +40,10 @@ pub const BUILTIN: &[(&str, &str)] = &[
         include_str!("../../themes/default/templates/term.html"),
     ),
     (
+        "pager.html",
+        include_str!("../../themes/default/templates/pager.html"),
+    ),
+    (
         "404.html",
         include_str!("../../themes/default/templates/404.html"),
     ),

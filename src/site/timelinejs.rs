@@ -55,7 +55,7 @@ struct DateOut {
 }
 
 /// The whole `timeline.json`, from each event's [`event`] in model order.
-pub fn timeline(events: &[String], site: &SiteInfo) -> String {
+pub fn timeline(count: usize, site: &SiteInfo) -> fragments::Layout {
     let doc = Doc {
         events: Vec::new(),
         title: Title {
@@ -66,9 +66,7 @@ pub fn timeline(events: &[String], site: &SiteInfo) -> String {
         },
     };
     let doc = serde_json::to_string_pretty(&doc).expect("plain structs serialise");
-    let mut text = fragments::splice(&doc, "events", &fragments::array(events.iter(), 2));
-    text.push('\n');
-    text
+    fragments::Layout::json_member(&format!("{doc}\n"), "events", 2, count, false)
 }
 
 /// One event's object, indented as the document nests it.
