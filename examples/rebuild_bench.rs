@@ -9,6 +9,10 @@
 
 mod bench_util;
 
+// The allocator the `annals` binary uses, so the figures are serve's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use annals::Live;
 use annals::config::Config;
 use annals::site::BuildOptions;
