@@ -349,15 +349,21 @@ fn listing<'v>(
     events: &'v [Arc<EventView>],
     terms: impl Fn(&'v EventView) -> &'v [Term],
 ) -> Listing {
-    let mut map: BTreeMap<&Term, Vec<usize>> = BTreeMap::new();
+    // Hashed by name (a name has one slug): ordered maps of terms were ~10 ms of a rebuild at
+    // 10,000 events, comparing strings.
+    let mut map: HashMap<&str, (&Term, Vec<usize>), foldhash::fast::RandomState> =
+        HashMap::default();
     for (i, e) in events.iter().enumerate() {
         for t in terms(e) {
-            map.entry(t).or_default().push(i);
+            map.entry(t.name.as_str())
+                .or_insert((t, Vec::new()))
+                .1
+                .push(i);
         }
     }
     let mut terms: Vec<(Term, Vec<usize>)> =
-        map.into_iter().map(|(t, ids)| (t.clone(), ids)).collect();
-    terms.sort_by(|a, b| a.0.slug.cmp(&b.0.slug));
+        map.into_values().map(|(t, ids)| (t.clone(), ids)).collect();
+    terms.sort_unstable_by(|a, b| a.0.slug.cmp(&b.0.slug));
     Listing { terms }
 }
 
