@@ -751,3 +751,23 @@ fn a_holiday_week_is_the_iso_week_holding_the_holiday() {
         "2017-W15"
     );
 }
+
+#[test]
+fn recent_units_are_a_vague_stretch_up_to_now() {
+    assert_eq!(
+        value(
+            "Ticket prices have climbed in recent years.",
+            "recent years"
+        ),
+        "PXY"
+    );
+    assert_eq!(
+        value("The two sides met twice in recent weeks.", "recent weeks"),
+        "PXW"
+    );
+    // "recent" before any other noun is still a bare reference to the past.
+    assert_eq!(
+        value("The recent floods closed the road.", "recent"),
+        "PAST_REF"
+    );
+}

@@ -622,10 +622,10 @@ impl Grammar<'_> {
 
     /// Quantity + unit: a duration, or with "ago"/"earlier"/"later" a date.
     pub(super) fn quantity_rule(&self, i: usize, with_the: bool) -> Option<Hit> {
-        // "recent years"
+        // "recent years": an unknown number of years up to now, as "the past few years" is.
         if self.word(i) == b"recent" {
-            if let Lex::Unit(_, true) = self.lex(i + 1) {
-                return hit(i + 2, Sem::Ref(RefKind::Past));
+            if let Lex::Unit(unit, true) = self.lex(i + 1) {
+                return hit(i + 2, Sem::Duration { amount: None, unit });
             }
             let mut h = hit(i + 1, Sem::Ref(RefKind::Past))?;
             // An adjective: "the recent talks" tags "recent" alone.
