@@ -153,6 +153,7 @@ pub enum Func {
     To,
     Than,
     That,
+    Then,
     End,
 }
 
@@ -431,6 +432,7 @@ const FUNCTION_WORDS: &[(&str, Func)] = &[
     ("to", Func::To),
     ("than", Func::Than),
     ("that", Func::That),
+    ("then", Func::Then),
     ("ended", Func::End),
     ("ending", Func::End),
 ];
@@ -677,6 +679,14 @@ pub const UNIT_FILLERS: &[&str] = &[
     "business",
     "working",
 ];
+
+/// Words for the same period in another year: "the corresponding period last year", "the
+/// comparable quarter a year earlier" are the story's quarter a year back.
+pub const SAME_PERIOD_WORDS: &[&str] = &["corresponding", "comparable", "same"];
+
+/// Words that, after "then", move a present reference to the past the story tells of: "the
+/// then current market price" is the price back then.
+pub const THEN_PRESENT_WORDS: &[&str] = &["current"];
 
 /// Verbs before a date that put it in the past: "the quarter ended Sept. 30".
 pub const PAST_END_WORDS: &[&str] = &["ended"];

@@ -76,11 +76,13 @@ impl Resolver {
                 unit,
                 amount,
                 weekday,
+                month,
             } => Some(Resolved {
                 kind: TimexType::Set,
-                value: match weekday {
-                    Some(d) => format!("XXXX-WXX-{d}"),
-                    None => duration_value(Some(amount), unit),
+                value: match (weekday, month) {
+                    (Some(d), _) => format!("XXXX-WXX-{d}"),
+                    (None, Some(m)) => format!("XXXX-{m:02}"),
+                    (None, None) => duration_value(Some(amount), unit),
                 },
                 modifier: None,
                 interval: None,

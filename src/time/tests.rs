@@ -771,3 +771,50 @@ fn recent_units_are_a_vague_stretch_up_to_now() {
         "PAST_REF"
     );
 }
+
+#[test]
+fn each_month_is_a_set_of_that_month() {
+    let t = find("Pilgrims gather at the shrine each July.", "each July");
+    assert_eq!((t.kind, t.value.as_str()), (TimexType::Set, "XXXX-07"));
+    assert_eq!(
+        value("The fair returns every September.", "every September"),
+        "XXXX-09"
+    );
+}
+
+#[test]
+fn the_last_half_of_a_year_is_its_second_half() {
+    assert_eq!(
+        value(
+            "Sales should pick up in the last half of 2016.",
+            "the last half of 2016"
+        ),
+        "2016-H2"
+    );
+    assert_eq!(
+        value(
+            "The plant closes in the last quarter of 2017.",
+            "the last quarter of 2017"
+        ),
+        "2017-Q4"
+    );
+}
+
+#[test]
+fn then_current_is_the_past() {
+    assert_eq!(
+        value(
+            "Holders could buy shares at the then current price.",
+            "then current"
+        ),
+        "PAST_REF"
+    );
+}
+
+#[test]
+fn last_years_quarter_and_the_corresponding_period_are_the_story_quarter_a_year_back() {
+    let s = "Profit fell in the third quarter of 2016. Exports for last year's quarter were \
+             higher, and sales for the corresponding period last year were flat.";
+    assert_eq!(value(s, "last year's quarter"), "2015-Q3");
+    assert_eq!(value(s, "the corresponding period last year"), "2015-Q3");
+}

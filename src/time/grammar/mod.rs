@@ -170,6 +170,7 @@ impl<'a> Grammar<'a> {
                     unit: u,
                     amount: 1,
                     weekday: None,
+                    month: None,
                 },
             ),
             Lex::Holiday => self.holiday_rule(i),
@@ -180,6 +181,9 @@ impl<'a> Grammar<'a> {
             Lex::None => {
                 if self.is_punct(i, b'\'') {
                     return self.short_decade(i);
+                }
+                if with_the && let Some(h) = self.same_period_rule(i) {
+                    return Some(h);
                 }
                 // "the full year" is "the year" (both TimeBank cases: the publication year).
                 if with_the
