@@ -680,6 +680,10 @@ pub const UNIT_FILLERS: &[&str] = &[
     "working",
 ];
 
+/// Words joining a second day to a month and day ("on April 24 and 25"): the second number is
+/// a day of the same month.
+pub const DAY_CONJUNCTIONS: &[&str] = &["and", "or"];
+
 /// Words for the same period in another year: "the corresponding period last year", "the
 /// comparable quarter a year earlier" are the story's quarter a year back.
 pub const SAME_PERIOD_WORDS: &[&str] = &["corresponding", "comparable", "same"];

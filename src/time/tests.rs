@@ -818,3 +818,16 @@ fn last_years_quarter_and_the_corresponding_period_are_the_story_quarter_a_year_
     assert_eq!(value(s, "last year's quarter"), "2015-Q3");
     assert_eq!(value(s, "the corresponding period last year"), "2015-Q3");
 }
+
+#[test]
+fn a_second_day_joined_to_a_month_and_day_is_a_date() {
+    let s = "The summit will be held on April 24 and 25 in the capital.";
+    assert_eq!(value(s, "April 24"), "2017-04-24");
+    assert_eq!(value(s, "25"), "2017-04-25");
+    assert_eq!(
+        value("Talks ran on Sept. 12 or 13, officials said.", "13"),
+        "2016-09-13"
+    );
+    // A count after a date is no day.
+    assert_eq!(texts("Sales on May 3 and 25 percent of orders."), ["May 3"]);
+}
