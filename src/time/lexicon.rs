@@ -684,6 +684,24 @@ pub const UNIT_FILLERS: &[&str] = &[
 /// a day of the same month.
 pub const DAY_CONJUNCTIONS: &[&str] = &["and", "or"];
 
+/// Nouns of the present age after "today's" ("today's youth", "today's personal computers"):
+/// "today" then means nowadays, not the publication day, and is no date.
+pub const NOWADAYS_NOUNS: &[&str] = &[
+    "world",
+    "youth",
+    "society",
+    "generation",
+    "children",
+    "kids",
+    "teenagers",
+    "families",
+    "parents",
+    "economy",
+    "technology",
+    "computers",
+    "standards",
+];
+
 /// Words for the same period in another year: "the corresponding period last year", "the
 /// comparable quarter a year earlier" are the story's quarter a year back.
 pub const SAME_PERIOD_WORDS: &[&str] = &["corresponding", "comparable", "same"];

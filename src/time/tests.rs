@@ -831,3 +831,15 @@ fn a_second_day_joined_to_a_month_and_day_is_a_date() {
     // A count after a date is no day.
     assert_eq!(texts("Sales on May 3 and 25 percent of orders."), ["May 3"]);
 }
+
+#[test]
+fn todays_youth_is_nowadays_not_a_date() {
+    assert_eq!(
+        texts("Today's youth read less, and today's world moves fast."),
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        value("Stocks rose in today's trading.", "today"),
+        "2017-03-02"
+    );
+}

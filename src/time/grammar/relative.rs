@@ -11,6 +11,16 @@ use crate::time::tokens::TokenKind;
 
 impl Grammar<'_> {
     pub(super) fn deictic_rule(&self, i: usize, n: i32, part: Option<DayPart>) -> Option<Hit> {
+        // "today's youth", "today's personal computers": nowadays, not a day.
+        if n == 0
+            && part.is_none()
+            && self.is_apostrophe(i + 1)
+            && self.word(i + 2) == b"s"
+            && (self.word_in(i + 3, lexicon::NOWADAYS_NOUNS)
+                || self.word_in(i + 4, lexicon::NOWADAYS_NOUNS))
+        {
+            return None;
+        }
         let date = DateExpr::Shift {
             unit: Unit::Day,
             n,
