@@ -710,6 +710,23 @@ pub const SAME_PERIOD_WORDS: &[&str] = &["corresponding", "comparable", "same"];
 /// then current market price" is the price back then.
 pub const THEN_PRESENT_WORDS: &[&str] = &["current"];
 
+/// Words after which a participle is passive ("will be held", "has been named"): the
+/// participle says nothing of the tense.
+pub const PASSIVE_AUXILIARIES: &[&str] = &["be", "been", "being"];
+
+/// Verbs that put off to a later time: a date right after them and "until" or "to" is ahead
+/// of the act, even in a past-tense sentence ("postponed until Tuesday morning", "was
+/// extended to Nov. 6").
+pub const DEFERRAL_VERBS: &[&str] = &[
+    "postponed",
+    "delayed",
+    "deferred",
+    "adjourned",
+    "extended",
+    "recessed",
+    "suspended",
+];
+
 /// Verbs before a date that put it in the past: "the quarter ended Sept. 30".
 pub const PAST_END_WORDS: &[&str] = &["ended"];
 

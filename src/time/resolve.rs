@@ -518,9 +518,9 @@ fn pick(
     let chosen = match tense() {
         Tense::Behind => past,
         Tense::Past if dp <= pull.saturating_mul(df) => past,
-        Tense::Future if df <= lean.future_pull.saturating_mul(dp) => future,
+        Tense::Future | Tense::Ahead if df <= lean.future_pull.saturating_mul(dp) => future,
         Tense::Past => future,
-        Tense::Future => past,
+        Tense::Future | Tense::Ahead => past,
         Tense::Unknown if lean.untensed_past && dp <= pull.saturating_mul(df) => past,
         Tense::Present | Tense::Unknown => {
             if dp <= df {

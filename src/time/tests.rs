@@ -843,3 +843,33 @@ fn todays_youth_is_nowadays_not_a_date() {
         "2017-03-02"
     );
 }
+
+#[test]
+fn a_passive_participle_leaves_the_tense_to_its_auxiliary() {
+    // 2017-03-02 is a Thursday: "held" alone would read as past and pick last Saturday.
+    assert_eq!(
+        value(
+            "The vote will be held Saturday, officials said.",
+            "Saturday"
+        ),
+        "2017-03-04"
+    );
+    assert_eq!(
+        value("The ship was sold Saturday.", "Saturday"),
+        "2017-02-25"
+    );
+}
+
+#[test]
+fn a_deferral_points_ahead_in_a_past_tense_sentence() {
+    assert_eq!(
+        value("The judge postponed until Tuesday any ruling.", "Tuesday"),
+        "2017-03-07"
+    );
+    assert_eq!(
+        value("The offer was extended to March 20.", "March 20"),
+        "2017-03-20"
+    );
+    // Without a deferral, "until" in the past stays in the past.
+    assert_eq!(value("He stayed until Tuesday.", "Tuesday"), "2017-02-28");
+}
