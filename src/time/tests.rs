@@ -873,3 +873,25 @@ fn a_deferral_points_ahead_in_a_past_tense_sentence() {
     // Without a deferral, "until" in the past stays in the past.
     assert_eq!(value("He stayed until Tuesday.", "Tuesday"), "2017-02-28");
 }
+
+#[test]
+fn a_show_named_like_a_period_is_no_date() {
+    assert_eq!(
+        texts("The senator said on ABC's \"This Week\" that talks would resume."),
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        texts("She told CBS's \u{201c}60 Minutes\u{201d} she had left."),
+        Vec::<String>::new()
+    );
+    // At the start of a sentence, or in lower case, the period is still a date.
+    assert_eq!(
+        value("This Week the talks resume.", "This Week"),
+        "2017-W09"
+    );
+    assert_eq!(
+        value("He said \"this week\" twice.", "this week"),
+        "2017-W09"
+    );
+}
+
