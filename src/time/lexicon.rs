@@ -727,6 +727,9 @@ pub const DEFERRAL_VERBS: &[&str] = &[
     "suspended",
 ];
 
+/// Words before "noon" or "midnight" that make the phrase a figure of speech ("high noon").
+pub const FIGURATIVE_CLOCK_WORDS: &[&str] = &["high"];
+
 /// Verbs before a date that put it in the past: "the quarter ended Sept. 30".
 pub const PAST_END_WORDS: &[&str] = &["ended"];
 

@@ -895,3 +895,11 @@ fn a_show_named_like_a_period_is_no_date() {
     );
 }
 
+#[test]
+fn high_noon_is_a_figure_of_speech() {
+    assert_eq!(
+        texts("For the party, high noon comes at the convention."),
+        Vec::<String>::new()
+    );
+    assert_eq!(value("They met at noon.", "noon"), "2017-03-02T12:00");
+}

@@ -350,6 +350,10 @@ impl Grammar<'_> {
         if !matches!(part, DayPart::Noon | DayPart::Midnight) {
             return None;
         }
+        // "high noon" is a showdown, not twelve o'clock.
+        if i > 0 && self.word_in(i - 1, lexicon::FIGURATIVE_CLOCK_WORDS) {
+            return None;
+        }
         let clock = Some(Clock::Part(part));
         // "noon Saturday", "midnight yesterday"
         if let Some(h) = self.day_after_clock(i + 1) {
