@@ -218,12 +218,30 @@ impl Resolver {
                     None => format!("XXXX-{month:02}"),
                 }),
             },
+            // "profit fell in the fourth quarter", written in January: a quarter (or half)
+            // of this year that has not begun yet is last year's in a past-tense clause.
             DateExpr::Quarter { year, q } => match year_of(year, dct) {
-                Some(y) => At(anchor::quarter(y, q)?),
+                Some(y) => {
+                    let iv = anchor::quarter(y, q)?;
+                    match (year, dct) {
+                        (None, Some(dct)) if iv.first > dct && tense() == Tense::Past => {
+                            At(anchor::quarter(y - 1, q)?)
+                        }
+                        _ => At(iv),
+                    }
+                }
                 None => X(format!("XXXX-Q{q}")),
             },
             DateExpr::Half { year, h } => match year_of(year, dct) {
-                Some(y) => At(anchor::half(y, h)?),
+                Some(y) => {
+                    let iv = anchor::half(y, h)?;
+                    match (year, dct) {
+                        (None, Some(dct)) if iv.first > dct && tense() == Tense::Past => {
+                            At(anchor::half(y - 1, h)?)
+                        }
+                        _ => At(iv),
+                    }
+                }
                 None => X(format!("XXXX-H{h}")),
             },
             DateExpr::Season {

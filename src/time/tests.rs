@@ -92,13 +92,22 @@ fn quarters_halves_and_seasons() {
         (iv.first, iv.last, iv.granularity),
         (d(2016, 7, 1), d(2016, 9, 30), Granularity::Quarter)
     );
+    // Written on 2017-03-02, a third quarter whose profit already fell is 2016's; one still
+    // to come is this year's.
     assert_eq!(
         value("Profit in the third quarter fell.", "the third quarter"),
+        "2016-Q3"
+    );
+    assert_eq!(
+        value(
+            "Profit in the third quarter will fall.",
+            "the third quarter"
+        ),
         "2017-Q3"
     );
     assert_eq!(
         value("Its third-quarter profit fell.", "third-quarter"),
-        "2017-Q3"
+        "2016-Q3"
     );
     assert_eq!(
         value(
@@ -902,4 +911,29 @@ fn high_noon_is_a_figure_of_speech() {
         Vec::<String>::new()
     );
     assert_eq!(value("They met at noon.", "noon"), "2017-03-02T12:00");
+}
+
+#[test]
+fn a_quarter_not_yet_begun_is_last_years_in_the_past_tense() {
+    // Written on 2017-03-02: the fourth quarter of 2017 has not begun.
+    assert_eq!(
+        value("Profit fell in the fourth quarter.", "the fourth quarter"),
+        "2016-Q4"
+    );
+    assert_eq!(
+        value("Sales rose in the second half.", "the second half"),
+        "2016-H2"
+    );
+    assert_eq!(
+        value(
+            "Profit will rise in the fourth quarter.",
+            "the fourth quarter"
+        ),
+        "2017-Q4"
+    );
+    // A quarter already begun stays this year's.
+    assert_eq!(
+        value("Profit fell in the first quarter.", "the first quarter"),
+        "2017-Q1"
+    );
 }
