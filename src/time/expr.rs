@@ -143,10 +143,12 @@ pub enum Sem {
         whole: u32,
         unit: Unit,
     },
+    /// `weekday` for "every Friday" (`XXXX-WXX-5`), `month` for "each July" (`XXXX-07`).
     Set {
         unit: Unit,
         amount: u32,
         weekday: Option<u32>,
+        month: Option<u32>,
     },
 }
 

@@ -153,6 +153,7 @@ pub enum Func {
     To,
     Than,
     That,
+    Then,
     End,
 }
 
@@ -431,6 +432,7 @@ const FUNCTION_WORDS: &[(&str, Func)] = &[
     ("to", Func::To),
     ("than", Func::Than),
     ("that", Func::That),
+    ("then", Func::Then),
     ("ended", Func::End),
     ("ending", Func::End),
 ];
@@ -677,6 +679,56 @@ pub const UNIT_FILLERS: &[&str] = &[
     "business",
     "working",
 ];
+
+/// Words joining a second day to a month and day ("on April 24 and 25"): the second number is
+/// a day of the same month.
+pub const DAY_CONJUNCTIONS: &[&str] = &["and", "or"];
+
+/// Nouns of the present age after "today's" ("today's youth", "today's personal computers"):
+/// "today" then means nowadays, not the publication day, and is no date.
+pub const NOWADAYS_NOUNS: &[&str] = &[
+    "world",
+    "youth",
+    "society",
+    "generation",
+    "children",
+    "kids",
+    "teenagers",
+    "families",
+    "parents",
+    "economy",
+    "technology",
+    "computers",
+    "standards",
+];
+
+/// Words for the same period in another year: "the corresponding period last year", "the
+/// comparable quarter a year earlier" are the story's quarter a year back.
+pub const SAME_PERIOD_WORDS: &[&str] = &["corresponding", "comparable", "same"];
+
+/// Words that, after "then", move a present reference to the past the story tells of: "the
+/// then current market price" is the price back then.
+pub const THEN_PRESENT_WORDS: &[&str] = &["current"];
+
+/// Words after which a participle is passive ("will be held", "has been named"): the
+/// participle says nothing of the tense.
+pub const PASSIVE_AUXILIARIES: &[&str] = &["be", "been", "being"];
+
+/// Verbs that put off to a later time: a date right after them and "until" or "to" is ahead
+/// of the act, even in a past-tense sentence ("postponed until Tuesday morning", "was
+/// extended to Nov. 6").
+pub const DEFERRAL_VERBS: &[&str] = &[
+    "postponed",
+    "delayed",
+    "deferred",
+    "adjourned",
+    "extended",
+    "recessed",
+    "suspended",
+];
+
+/// Words before "noon" or "midnight" that make the phrase a figure of speech ("high noon").
+pub const FIGURATIVE_CLOCK_WORDS: &[&str] = &["high"];
 
 /// Verbs before a date that put it in the past: "the quarter ended Sept. 30".
 pub const PAST_END_WORDS: &[&str] = &["ended"];

@@ -76,11 +76,13 @@ impl Resolver {
                 unit,
                 amount,
                 weekday,
+                month,
             } => Some(Resolved {
                 kind: TimexType::Set,
-                value: match weekday {
-                    Some(d) => format!("XXXX-WXX-{d}"),
-                    None => duration_value(Some(amount), unit),
+                value: match (weekday, month) {
+                    (Some(d), _) => format!("XXXX-WXX-{d}"),
+                    (None, Some(m)) => format!("XXXX-{m:02}"),
+                    (None, None) => duration_value(Some(amount), unit),
                 },
                 modifier: None,
                 interval: None,
@@ -216,12 +218,30 @@ impl Resolver {
                     None => format!("XXXX-{month:02}"),
                 }),
             },
+            // "profit fell in the fourth quarter", written in January: a quarter (or half)
+            // of this year that has not begun yet is last year's in a past-tense clause.
             DateExpr::Quarter { year, q } => match year_of(year, dct) {
-                Some(y) => At(anchor::quarter(y, q)?),
+                Some(y) => {
+                    let iv = anchor::quarter(y, q)?;
+                    match (year, dct) {
+                        (None, Some(dct)) if iv.first > dct && tense() == Tense::Past => {
+                            At(anchor::quarter(y - 1, q)?)
+                        }
+                        _ => At(iv),
+                    }
+                }
                 None => X(format!("XXXX-Q{q}")),
             },
             DateExpr::Half { year, h } => match year_of(year, dct) {
-                Some(y) => At(anchor::half(y, h)?),
+                Some(y) => {
+                    let iv = anchor::half(y, h)?;
+                    match (year, dct) {
+                        (None, Some(dct)) if iv.first > dct && tense() == Tense::Past => {
+                            At(anchor::half(y - 1, h)?)
+                        }
+                        _ => At(iv),
+                    }
+                }
                 None => X(format!("XXXX-H{h}")),
             },
             DateExpr::Season {
@@ -516,9 +536,9 @@ fn pick(
     let chosen = match tense() {
         Tense::Behind => past,
         Tense::Past if dp <= pull.saturating_mul(df) => past,
-        Tense::Future if df <= lean.future_pull.saturating_mul(dp) => future,
+        Tense::Future | Tense::Ahead if df <= lean.future_pull.saturating_mul(dp) => future,
         Tense::Past => future,
-        Tense::Future => past,
+        Tense::Future | Tense::Ahead => past,
         Tense::Unknown if lean.untensed_past && dp <= pull.saturating_mul(df) => past,
         Tense::Present | Tense::Unknown => {
             if dp <= df {

@@ -14,6 +14,9 @@ pub enum Tense {
     /// After "since": a start already behind, whatever is nearer ("since year-end", written in
     /// November, is last December 31, not the coming one).
     Behind,
+    /// After "postponed until": a time still ahead, whatever the tense (only a preposition cue;
+    /// `tense_around` returns it as `Future`).
+    Ahead,
     Past,
     Present,
     Future,
@@ -41,10 +44,25 @@ fn ends_future_phrase(lower: &[u8], tokens: &[Token], i: usize) -> bool {
 
 /// The tense cue token `i` gives, if any.
 fn cue(lower: &[u8], tokens: &[Token], i: usize) -> Option<TenseCue> {
-    let token = &tokens[i];
     if ends_future_phrase(lower, tokens, i) {
         return Some(TenseCue::Future);
     }
+    let cue = plain_cue(lower, tokens, i);
+    // "will be held", "would be paid": a participle after "be" is passive, and the auxiliary
+    // before it, not the participle, tells the tense.
+    if cue == Some(TenseCue::Past)
+        && i > 0
+        && lexicon::PASSIVE_AUXILIARIES
+            .contains(&std::str::from_utf8(word(lower, tokens, i - 1)).unwrap_or(""))
+    {
+        return None;
+    }
+    cue
+}
+
+/// The tense cue of token `i` by its own word.
+fn plain_cue(lower: &[u8], tokens: &[Token], i: usize) -> Option<TenseCue> {
+    let token = &tokens[i];
     match token.lex {
         Lex::Tense(TenseCue::Future)
             if lexicon::FUTURE_CUES_WITH_TO
@@ -83,7 +101,13 @@ fn preposition_cue(lower: &[u8], tokens: &[Token], first: usize) -> Option<Tense
         return Some(Tense::Future);
     }
     let before = tokens.get(first.checked_sub(1)?)?;
+    // "postponed until Tuesday", "extended to Nov. 6": a deferral points past the time of the
+    // act, so ahead, even in a past-tense sentence.
+    let deferred = first >= 2
+        && lexicon::DEFERRAL_VERBS
+            .contains(&std::str::from_utf8(word(lower, tokens, first - 2)).unwrap_or(""));
     match before.lex {
+        Lex::Func(Func::Until | Func::To) if deferred => Some(Tense::Ahead),
         Lex::Func(Func::By | Func::Until | Func::Through) => Some(Tense::Future),
         Lex::Func(Func::Since) => Some(Tense::Behind),
         _ => None,
@@ -100,8 +124,10 @@ pub fn tense_around(
     last: usize,
 ) -> Tense {
     let preposition = preposition_cue(lower, tokens, first);
-    if preposition == Some(Tense::Behind) {
-        return Tense::Behind;
+    match preposition {
+        Some(Tense::Behind) => return Tense::Behind,
+        Some(Tense::Ahead) => return Tense::Future,
+        _ => {}
     }
     let mut nearest: Option<(usize, TenseCue)> = None;
     let mut note = |distance: usize, c: TenseCue| {

@@ -92,13 +92,22 @@ fn quarters_halves_and_seasons() {
         (iv.first, iv.last, iv.granularity),
         (d(2016, 7, 1), d(2016, 9, 30), Granularity::Quarter)
     );
+    // Written on 2017-03-02, a third quarter whose profit already fell is 2016's; one still
+    // to come is this year's.
     assert_eq!(
         value("Profit in the third quarter fell.", "the third quarter"),
+        "2016-Q3"
+    );
+    assert_eq!(
+        value(
+            "Profit in the third quarter will fall.",
+            "the third quarter"
+        ),
         "2017-Q3"
     );
     assert_eq!(
         value("Its third-quarter profit fell.", "third-quarter"),
-        "2017-Q3"
+        "2016-Q3"
     );
     assert_eq!(
         value(
@@ -749,5 +758,182 @@ fn a_holiday_week_is_the_iso_week_holding_the_holiday() {
     assert_eq!(
         value("Many shops close during Easter week.", "Easter week"),
         "2017-W15"
+    );
+}
+
+#[test]
+fn recent_units_are_a_vague_stretch_up_to_now() {
+    assert_eq!(
+        value(
+            "Ticket prices have climbed in recent years.",
+            "recent years"
+        ),
+        "PXY"
+    );
+    assert_eq!(
+        value("The two sides met twice in recent weeks.", "recent weeks"),
+        "PXW"
+    );
+    // "recent" before any other noun is still a bare reference to the past.
+    assert_eq!(
+        value("The recent floods closed the road.", "recent"),
+        "PAST_REF"
+    );
+}
+
+#[test]
+fn each_month_is_a_set_of_that_month() {
+    let t = find("Pilgrims gather at the shrine each July.", "each July");
+    assert_eq!((t.kind, t.value.as_str()), (TimexType::Set, "XXXX-07"));
+    assert_eq!(
+        value("The fair returns every September.", "every September"),
+        "XXXX-09"
+    );
+}
+
+#[test]
+fn the_last_half_of_a_year_is_its_second_half() {
+    assert_eq!(
+        value(
+            "Sales should pick up in the last half of 2016.",
+            "the last half of 2016"
+        ),
+        "2016-H2"
+    );
+    assert_eq!(
+        value(
+            "The plant closes in the last quarter of 2017.",
+            "the last quarter of 2017"
+        ),
+        "2017-Q4"
+    );
+}
+
+#[test]
+fn then_current_is_the_past() {
+    assert_eq!(
+        value(
+            "Holders could buy shares at the then current price.",
+            "then current"
+        ),
+        "PAST_REF"
+    );
+}
+
+#[test]
+fn last_years_quarter_and_the_corresponding_period_are_the_story_quarter_a_year_back() {
+    let s = "Profit fell in the third quarter of 2016. Exports for last year's quarter were \
+             higher, and sales for the corresponding period last year were flat.";
+    assert_eq!(value(s, "last year's quarter"), "2015-Q3");
+    assert_eq!(value(s, "the corresponding period last year"), "2015-Q3");
+}
+
+#[test]
+fn a_second_day_joined_to_a_month_and_day_is_a_date() {
+    let s = "The summit will be held on April 24 and 25 in the capital.";
+    assert_eq!(value(s, "April 24"), "2017-04-24");
+    assert_eq!(value(s, "25"), "2017-04-25");
+    assert_eq!(
+        value("Talks ran on Sept. 12 or 13, officials said.", "13"),
+        "2016-09-13"
+    );
+    // A count after a date is no day.
+    assert_eq!(texts("Sales on May 3 and 25 percent of orders."), ["May 3"]);
+}
+
+#[test]
+fn todays_youth_is_nowadays_not_a_date() {
+    assert_eq!(
+        texts("Today's youth read less, and today's world moves fast."),
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        value("Stocks rose in today's trading.", "today"),
+        "2017-03-02"
+    );
+}
+
+#[test]
+fn a_passive_participle_leaves_the_tense_to_its_auxiliary() {
+    // 2017-03-02 is a Thursday: "held" alone would read as past and pick last Saturday.
+    assert_eq!(
+        value(
+            "The vote will be held Saturday, officials said.",
+            "Saturday"
+        ),
+        "2017-03-04"
+    );
+    assert_eq!(
+        value("The ship was sold Saturday.", "Saturday"),
+        "2017-02-25"
+    );
+}
+
+#[test]
+fn a_deferral_points_ahead_in_a_past_tense_sentence() {
+    assert_eq!(
+        value("The judge postponed until Tuesday any ruling.", "Tuesday"),
+        "2017-03-07"
+    );
+    assert_eq!(
+        value("The offer was extended to March 20.", "March 20"),
+        "2017-03-20"
+    );
+    // Without a deferral, "until" in the past stays in the past.
+    assert_eq!(value("He stayed until Tuesday.", "Tuesday"), "2017-02-28");
+}
+
+#[test]
+fn a_show_named_like_a_period_is_no_date() {
+    assert_eq!(
+        texts("The senator said on ABC's \"This Week\" that talks would resume."),
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        texts("She told CBS's \u{201c}60 Minutes\u{201d} she had left."),
+        Vec::<String>::new()
+    );
+    // At the start of a sentence, or in lower case, the period is still a date.
+    assert_eq!(
+        value("This Week the talks resume.", "This Week"),
+        "2017-W09"
+    );
+    assert_eq!(
+        value("He said \"this week\" twice.", "this week"),
+        "2017-W09"
+    );
+}
+
+#[test]
+fn high_noon_is_a_figure_of_speech() {
+    assert_eq!(
+        texts("For the party, high noon comes at the convention."),
+        Vec::<String>::new()
+    );
+    assert_eq!(value("They met at noon.", "noon"), "2017-03-02T12:00");
+}
+
+#[test]
+fn a_quarter_not_yet_begun_is_last_years_in_the_past_tense() {
+    // Written on 2017-03-02: the fourth quarter of 2017 has not begun.
+    assert_eq!(
+        value("Profit fell in the fourth quarter.", "the fourth quarter"),
+        "2016-Q4"
+    );
+    assert_eq!(
+        value("Sales rose in the second half.", "the second half"),
+        "2016-H2"
+    );
+    assert_eq!(
+        value(
+            "Profit will rise in the fourth quarter.",
+            "the fourth quarter"
+        ),
+        "2017-Q4"
+    );
+    // A quarter already begun stays this year's.
+    assert_eq!(
+        value("Profit fell in the first quarter.", "the first quarter"),
+        "2017-Q1"
     );
 }

@@ -350,6 +350,10 @@ impl Grammar<'_> {
         if !matches!(part, DayPart::Noon | DayPart::Midnight) {
             return None;
         }
+        // "high noon" is a showdown, not twelve o'clock.
+        if i > 0 && self.word_in(i - 1, lexicon::FIGURATIVE_CLOCK_WORDS) {
+            return None;
+        }
         let clock = Some(Clock::Part(part));
         // "noon Saturday", "midnight yesterday"
         if let Some(h) = self.day_after_clock(i + 1) {
@@ -399,6 +403,33 @@ impl Grammar<'_> {
     /// dates, durations and years.
     pub(super) fn digits_rule(&self, i: usize, with_the: bool) -> Option<Hit> {
         let (n, digits) = self.number(i)?;
+        // "April 24 and 25": a second day of the month just named.
+        if digits <= 2
+            && (1..=31).contains(&n)
+            && i >= 3
+            && self.word_in(i - 1, lexicon::DAY_CONJUNCTIONS)
+            && matches!(self.number(i - 2), Some((d, 1..=2)) if (1..=31).contains(&d) && d < n)
+            && let Some(m) = (if self.is_punct(i - 3, b'.') {
+                i.checked_sub(4)
+            } else {
+                Some(i - 3)
+            })
+            && self.capitalized(m)
+            && let Lex::Month(month) = self.lex(m)
+            && !matches!(
+                self.lex(i + 1),
+                Lex::Unit(..) | Lex::CountNoun | Lex::Month(_)
+            )
+            && !self.is_punct(i + 1, b'%')
+        {
+            let date = DateExpr::Calendar {
+                year: None,
+                month,
+                day: Some(n),
+                relative: None,
+            };
+            return hit(i + 1, Sem::date(date));
+        }
         // ISO 2017-03-02
         if digits == 4
             && self.is_punct(i + 1, b'-')

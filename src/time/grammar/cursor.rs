@@ -43,6 +43,18 @@ impl Grammar<'_> {
         })
     }
 
+    /// A quotation mark of any kind: ", `` and '' (as two tokens), curly quotes.
+    pub(super) fn is_quote(&self, i: usize) -> bool {
+        self.tokens.get(i).is_some_and(|t| {
+            let s = &self.text[t.start..t.end];
+            s == b"\""
+                || s == b"`"
+                || s == b"'"
+                || s == "\u{201c}".as_bytes()
+                || s == "\u{201d}".as_bytes()
+        })
+    }
+
     pub(super) fn glued(&self, i: usize) -> bool {
         self.tokens.get(i).is_some_and(|t| !t.space_before)
     }

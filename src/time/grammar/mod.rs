@@ -61,6 +61,7 @@ impl<'a> Grammar<'a> {
         let mut free_from = 0;
         while i < self.tokens.len() {
             match self.at(i) {
+                Some(m) if m.end > i && self.is_title(&m) => i = m.end,
                 Some(mut m) if m.end > i => {
                     self.qualify(&mut m, free_from);
                     i = m.end;
@@ -108,6 +109,33 @@ impl<'a> Grammar<'a> {
                 return;
             }
         }
+    }
+
+    /// Whether a mention is (part of) a title in the middle of a sentence, capitalised the way
+    /// names of shows are and periods never are: ABC's "This Week", CBS's "60 Minutes".
+    fn is_title(&self, m: &Mention) -> bool {
+        let relative = matches!(
+            m.sem,
+            Sem::Duration { .. }
+                | Sem::Date {
+                    date: DateExpr::Shift { .. },
+                    ..
+                }
+        );
+        if !relative {
+            return false;
+        }
+        let unit_capitalized =
+            (m.first..m.end).any(|k| matches!(self.lex(k), Lex::Unit(..)) && self.capitalized(k));
+        if !unit_capitalized {
+            return false;
+        }
+        // What comes before, quotation marks aside: a word means mid-sentence.
+        let mut k = m.first;
+        while k > 0 && self.is_quote(k - 1) {
+            k -= 1;
+        }
+        k > 0 && self.tokens[k - 1].kind == TokenKind::Word
     }
 
     fn at(&self, i: usize) -> Option<Mention> {
@@ -170,6 +198,7 @@ impl<'a> Grammar<'a> {
                     unit: u,
                     amount: 1,
                     weekday: None,
+                    month: None,
                 },
             ),
             Lex::Holiday => self.holiday_rule(i),
@@ -180,6 +209,9 @@ impl<'a> Grammar<'a> {
             Lex::None => {
                 if self.is_punct(i, b'\'') {
                     return self.short_decade(i);
+                }
+                if with_the && let Some(h) = self.same_period_rule(i) {
+                    return Some(h);
                 }
                 // "the full year" is "the year" (both TimeBank cases: the publication year).
                 if with_the

@@ -11,6 +11,16 @@ use crate::time::tokens::TokenKind;
 
 impl Grammar<'_> {
     pub(super) fn deictic_rule(&self, i: usize, n: i32, part: Option<DayPart>) -> Option<Hit> {
+        // "today's youth", "today's personal computers": nowadays, not a day.
+        if n == 0
+            && part.is_none()
+            && self.is_apostrophe(i + 1)
+            && self.word(i + 2) == b"s"
+            && (self.word_in(i + 3, lexicon::NOWADAYS_NOUNS)
+                || self.word_in(i + 4, lexicon::NOWADAYS_NOUNS))
+        {
+            return None;
+        }
         let date = DateExpr::Shift {
             unit: Unit::Day,
             n,
@@ -82,6 +92,29 @@ impl Grammar<'_> {
         {
             return hit(end, Sem::Duration { amount, unit });
         }
+        // "the last half of 1989", "the last quarter of 1990": the final part of a named year
+        // (without the year, "the last quarter" is the one before this).
+        if r == Relative::Last
+            && matches!(
+                self.lex(j),
+                Lex::Func(Func::Half) | Lex::Unit(Unit::Quarter, false)
+            )
+            && self.func(j + 1) == Some(Func::Of)
+            && let (Some(year), end) = self.trailing_year(j + 1)
+        {
+            let date = if self.lex(j) == Lex::Func(Func::Half) {
+                DateExpr::Half {
+                    year: Some(year),
+                    h: 2,
+                }
+            } else {
+                DateExpr::Quarter {
+                    year: Some(year),
+                    q: 4,
+                }
+            };
+            return hit(end, Sem::date(date));
+        }
         if r == Relative::Latest && self.word(j) == b"period" {
             return hit(j + 1, Sem::date(DateExpr::LatestQuarter));
         }
@@ -113,6 +146,18 @@ impl Grammar<'_> {
                     && let Some(h) = self.possessive_part(j + 1, YearRef::FromDct(step))
                 {
                     return Some(h);
+                }
+                // "last year's quarter", "last year's period": the story's quarter a year back,
+                // as "the quarter a year ago" is.
+                if unit == Unit::Year
+                    && origin == Origin::Dct
+                    && step == -1
+                    && self.is_apostrophe(j + 1)
+                    && self.word(j + 2) == b"s"
+                    && (self.word(j + 3) == b"period"
+                        || self.lex(j + 3) == Lex::Unit(Unit::Quarter, false))
+                {
+                    return hit(j + 4, Sem::date(year_ago()));
                 }
                 let date = DateExpr::Shift {
                     unit,
@@ -470,6 +515,22 @@ impl Grammar<'_> {
                             unit: Unit::Week,
                             amount: 1,
                             weekday: Some(d),
+                            month: None,
+                        },
+                    );
+                }
+                // "each July": the month in every year.
+                if let Lex::Month(m) = self.lex(j)
+                    && self.capitalized(j)
+                    && self.number(j + 1).is_none()
+                {
+                    return hit(
+                        j + 1,
+                        Sem::Set {
+                            unit: Unit::Year,
+                            amount: 1,
+                            weekday: None,
+                            month: Some(m),
                         },
                     );
                 }
@@ -484,10 +545,18 @@ impl Grammar<'_> {
                         unit,
                         amount,
                         weekday: None,
+                        month: None,
                     },
                 )
             }
             Func::That => self.that_period(i),
+            // "the then current price": the present of the past the story tells of.
+            // An adjective, so "the" stays out, as for "the recent talks".
+            Func::Then if self.word_in(i + 1, lexicon::THEN_PRESENT_WORDS) => {
+                let mut h = hit(i + 2, Sem::Ref(RefKind::Past))?;
+                h.adjectival = true;
+                Some(h)
+            }
             Func::Earlier | Func::Later if self.func(i + 1) == Some(Func::That) => {
                 // "later that year": the year of the story, not of the publication.
                 self.that_period(i + 1)
@@ -602,6 +671,39 @@ impl Grammar<'_> {
         }
     }
 
+    /// "the corresponding period last year", "the same quarter a year ago": the story's quarter
+    /// a year back. `i` is the word after "the".
+    pub(super) fn same_period_rule(&self, i: usize) -> Option<Hit> {
+        if !self.word_in(i, lexicon::SAME_PERIOD_WORDS)
+            || !(self.word(i + 1) == b"period"
+                || self.lex(i + 1) == Lex::Unit(Unit::Quarter, false))
+        {
+            return None;
+        }
+        let end = match self.relative_year(i + 2) {
+            Some((-1, end)) => end,
+            _ => match self.core(i + 2, false)? {
+                Hit {
+                    end,
+                    sem:
+                        Sem::Date {
+                            date:
+                                DateExpr::Shift {
+                                    unit: Unit::Year,
+                                    n: -1,
+                                    origin: Origin::Ago | Origin::Reference,
+                                },
+                            part: None,
+                            clock: None,
+                        },
+                    ..
+                } => end,
+                _ => return None,
+            },
+        };
+        hit(end, Sem::date(year_ago()))
+    }
+
     /// "that day", "that year": the period of the date last mentioned.
     pub(super) fn that_period(&self, i: usize) -> Option<Hit> {
         match self.lex(i + 1) {
@@ -622,10 +724,10 @@ impl Grammar<'_> {
 
     /// Quantity + unit: a duration, or with "ago"/"earlier"/"later" a date.
     pub(super) fn quantity_rule(&self, i: usize, with_the: bool) -> Option<Hit> {
-        // "recent years"
+        // "recent years": an unknown number of years up to now, as "the past few years" is.
         if self.word(i) == b"recent" {
-            if let Lex::Unit(_, true) = self.lex(i + 1) {
-                return hit(i + 2, Sem::Ref(RefKind::Past));
+            if let Lex::Unit(unit, true) = self.lex(i + 1) {
+                return hit(i + 2, Sem::Duration { amount: None, unit });
             }
             let mut h = hit(i + 1, Sem::Ref(RefKind::Past))?;
             // An adjective: "the recent talks" tags "recent" alone.
@@ -736,5 +838,14 @@ impl Grammar<'_> {
                     && matches!(self.text[t.start], b'.' | b',' | b';' | b'?' | b'!')
             }
         }
+    }
+}
+
+/// The story's quarter (else year) a year back, as after "a year ago".
+fn year_ago() -> DateExpr {
+    DateExpr::Shift {
+        unit: Unit::Year,
+        n: -1,
+        origin: Origin::Ago,
     }
 }
