@@ -119,7 +119,7 @@ fn extract_with(
         let dated: Vec<(&Timex, Edtf)> = timexes[first..next]
             .iter()
             .filter(|t| t.start >= span.start && t.end <= span.end)
-            .filter_map(|t| event_date(t).map(|d| (t, d)))
+            .filter_map(|t| event_date(t, article.published, sentence).map(|d| (t, d)))
             .filter(|(t, _)| !is_dateline(sentence, t, span.start) && !is_comparison(text, t))
             .collect();
         let phrases: Vec<std::ops::Range<usize>> = dated
@@ -205,14 +205,25 @@ fn extract_with(
 }
 
 /// The date an expression gives an event, if it names a stretch of the calendar.
-fn event_date(timex: &Timex) -> Option<Edtf> {
+fn event_date(timex: &Timex, published: Option<NaiveDate>, sentence: &str) -> Option<Edtf> {
     if !matches!(timex.kind, TimexType::Date | TimexType::Time) {
         return None;
     }
-    let interval = timex.interval?;
+    let mut interval = timex.interval?;
     // A century or a vague "the past" dates no single event.
     if interval.granularity == Granularity::Century {
         return None;
+    }
+    // "Apple Corps has filed a lawsuit ... this week", written on a Tuesday: what a report tells
+    // of the week it was written in has happened by then, unless it speaks of a plan. Bounded
+    // so, the week of 27 March no longer runs into April.
+    if let Some(dct) = published
+        && interval.granularity == Granularity::Week
+        && interval.first <= dct
+        && dct < interval.last
+        && !time::speaks_of_future(sentence)
+    {
+        interval.last = dct;
     }
     let mut date = Edtf::from_interval(interval);
     if timex.modifier == Some(TimexMod::Approx) {
