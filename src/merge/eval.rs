@@ -281,6 +281,19 @@ impl Corpus {
             for (mention, &picked) in gold.mentions.iter().zip(mentions) {
                 if !gold.dates.is_empty() {
                     dated += 1;
+                    if picked.is_none()
+                        && name == "annals"
+                        && std::env::var_os("ANNALS_EVAL_UNCOVERED").is_some()
+                    {
+                        let (article, sentence, word) = mention;
+                        eprintln!(
+                            "UNCOVERED gold {}..{} {word:?}: {}",
+                            gold.dates[0].first,
+                            gold.dates[0].last,
+                            &self.articles[*article].text
+                                [self.sentence_spans[*article][*sentence].clone()]
+                        );
+                    }
                     if let Some(i) = picked {
                         covered += 1;
                         let date = &dates[i];
