@@ -185,7 +185,8 @@ pub fn names(sentence: &str, known: &Known) -> Vec<String> {
     let mut names: Vec<String> = Vec::new();
     let mut run: Vec<&str> = Vec::new();
     for (index, word) in words.iter().enumerate() {
-        let capitalised = word.chars().next().is_some_and(char::is_uppercase);
+        let capitalised =
+            word.chars().next().is_some_and(char::is_uppercase) || is_camel_case(word);
         let lower = word.to_lowercase();
         let lone_first_word = index == 0
             && words.get(1) != Some(&"")
@@ -210,7 +211,16 @@ fn next_is_capitalised(words: &[&str], index: usize) -> bool {
     words[index + 1..]
         .iter()
         .find(|w| !CONNECTORS.contains(&w.to_lowercase().as_str()))
-        .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase) || is_camel_case(w))
+}
+
+/// A brand written with a small first letter and a capital inside ("iTunes", "eBay", "iOS"):
+/// a name wherever it stands, though no capital starts it.
+fn is_camel_case(word: &str) -> bool {
+    let mut chars = word.chars();
+    chars.next().is_some_and(char::is_lowercase)
+        && chars.all(char::is_alphanumeric)
+        && word.chars().any(char::is_uppercase)
 }
 
 fn flush(run: &mut Vec<&str>, names: &mut Vec<String>) {
@@ -298,6 +308,17 @@ mod tests {
         assert!(names("Several asked why the beams failed.", &known).is_empty());
         assert_eq!(names("Sessions said no.", &known), vec!["Sessions"]);
         assert_eq!(names("NATO said no.", &known), vec!["NATO"]);
+    }
+
+    #[test]
+    fn brands_with_a_capital_inside_are_names() {
+        assert_eq!(
+            names(
+                "Sales on eBay fell after the iTunes Music Store cut its prices, not-so-Quietly.",
+                &Known::default()
+            ),
+            vec!["eBay", "iTunes Music Store"]
+        );
     }
 
     #[test]

@@ -119,8 +119,12 @@ fn extract_with(
         let dated: Vec<(&Timex, Edtf)> = timexes[first..next]
             .iter()
             .filter(|t| t.start >= span.start && t.end <= span.end)
-            .filter_map(|t| event_date(t).map(|d| (t, d)))
-            .filter(|(t, _)| !is_dateline(sentence, t, span.start) && !is_comparison(text, t))
+            .filter_map(|t| event_date(t, article.published, sentence).map(|d| (t, d)))
+            .filter(|(t, _)| {
+                !is_dateline(sentence, t, span.start)
+                    && !is_comparison(text, t)
+                    && !is_superseded_plan(text, t)
+            })
             .collect();
         let phrases: Vec<std::ops::Range<usize>> = dated
             .iter()
@@ -205,14 +209,25 @@ fn extract_with(
 }
 
 /// The date an expression gives an event, if it names a stretch of the calendar.
-fn event_date(timex: &Timex) -> Option<Edtf> {
+fn event_date(timex: &Timex, published: Option<NaiveDate>, sentence: &str) -> Option<Edtf> {
     if !matches!(timex.kind, TimexType::Date | TimexType::Time) {
         return None;
     }
-    let interval = timex.interval?;
+    let mut interval = timex.interval?;
     // A century or a vague "the past" dates no single event.
     if interval.granularity == Granularity::Century {
         return None;
+    }
+    // "Apple Corps has filed a lawsuit ... this week", written on a Tuesday: what a report tells
+    // of the week it was written in has happened by then, unless it speaks of a plan. Bounded
+    // so, the week of 27 March no longer runs into April.
+    if let Some(dct) = published
+        && interval.granularity == Granularity::Week
+        && interval.first <= dct
+        && dct < interval.last
+        && !time::speaks_of_future(sentence)
+    {
+        interval.last = dct;
     }
     let mut date = Edtf::from_interval(interval);
     if timex.modifier == Some(TimexMod::Approx) {
@@ -257,6 +272,61 @@ fn is_comparison(text: &str, timex: &Timex) -> bool {
             .to_lowercase();
         COMPARATIVES.contains(&w.as_str()) || (w.len() > 5 && w.ends_with("est"))
     })
+}
+
+/// Words that mark a plan as given up: "originally due later this year".
+const SUPERSEDED: &[&str] = &["originally", "initially", "previously", "once"];
+
+/// Words of a plan: "due", "scheduled for", "expected in".
+const PLANNED: &[&str] = &[
+    "due",
+    "scheduled",
+    "planned",
+    "expected",
+    "set",
+    "slated",
+    "intended",
+    "meant",
+    "hoped",
+    "projected",
+    "forecast",
+];
+
+/// Words between the plan and its date: "scheduled for", "expected to be in".
+const PLAN_LINKS: &[&str] = &["for", "in", "on", "by", "at", "to", "be", "around", "until"];
+
+/// "The delivery, originally due later this year, will be delayed until October 2007": the date
+/// of a plan given up is when nothing happened.
+fn is_superseded_plan(text: &str, timex: &Timex) -> bool {
+    let words: Vec<String> = text[..timex.start]
+        .split_whitespace()
+        .rev()
+        .take(8)
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .collect();
+    // Back from the date: links and a verb after "to" ("scheduled to open in"), then the plan
+    // word, then the adverb.
+    let mut links = 0;
+    loop {
+        if words
+            .get(links)
+            .is_some_and(|w| PLAN_LINKS.contains(&w.as_str()))
+        {
+            links += 1;
+        } else if words.get(links + 1).is_some_and(|w| w == "to") {
+            links += 2;
+        } else {
+            break;
+        }
+    }
+    matches!(
+        (words.get(links), words.get(links + 1)),
+        (Some(plan), Some(adverb))
+            if PLANNED.contains(&plan.as_str()) && SUPERSEDED.contains(&adverb.as_str())
+    )
 }
 
 /// A sentence that is nothing but a date (the dateline "May 7, 2005") or a date heading.

@@ -151,3 +151,31 @@ fn each_clause_of_a_sentence_has_its_own_title_words_and_names() {
     assert!(start.entities.iter().any(|e| e.contains("Wozniak")));
     assert!(!start.title.contains("launched"), "{}", start.title);
 }
+
+#[test]
+fn a_report_of_the_current_week_ends_on_the_day_it_was_written() {
+    // Written on Tuesday 31 March: the filing lay between Monday and Tuesday, so in March.
+    let a = article(
+        "The tenants' union has filed a complaint against the landlord in the county court this \
+         week. The hearing will take place this week.",
+        "2026-03-31",
+    );
+    let found = extract(0, &a, NumericOrder::MonthFirst);
+    let dates: Vec<String> = found.iter().map(|c| c.date.to_string()).collect();
+    assert_eq!(
+        dates,
+        vec!["2026-03-30/2026-03-31", "2026-03-30/2026-04-05"]
+    );
+}
+
+#[test]
+fn the_date_of_a_plan_given_up_dates_nothing() {
+    let a = article(
+        "The new terminal, originally scheduled to open in June, will now open in September. \
+         The vote was initially set for Tuesday. The ferry is due in June.",
+        "2024-04-03",
+    );
+    let found = extract(0, &a, NumericOrder::MonthFirst);
+    let dates: Vec<String> = found.iter().map(|c| c.date.to_string()).collect();
+    assert_eq!(dates, vec!["2024-09", "2024-06"]);
+}

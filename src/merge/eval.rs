@@ -281,6 +281,19 @@ impl Corpus {
             for (mention, &picked) in gold.mentions.iter().zip(mentions) {
                 if !gold.dates.is_empty() {
                     dated += 1;
+                    if picked.is_none()
+                        && name == "annals"
+                        && std::env::var_os("ANNALS_EVAL_UNCOVERED").is_some()
+                    {
+                        let (article, sentence, word) = mention;
+                        eprintln!(
+                            "UNCOVERED gold {}..{} {word:?}: {}",
+                            gold.dates[0].first,
+                            gold.dates[0].last,
+                            &self.articles[*article].text
+                                [self.sentence_spans[*article][*sentence].clone()]
+                        );
+                    }
                     if let Some(i) = picked {
                         covered += 1;
                         let date = &dates[i];
@@ -750,14 +763,14 @@ mod tests {
             report.annals.merge_precision > report.same_date.merge_precision,
             "{report}"
         );
-        assert!(report.annals.merge_recall >= 0.4, "{report}");
-        assert!(report.annals.date_accuracy >= 0.75, "{report}");
+        assert!(report.annals.merge_recall >= 0.6, "{report}");
+        assert!(report.annals.date_accuracy >= 0.82, "{report}");
         let report = Corpus::load(&corpus("corpus_1"))
             .unwrap()
             .evaluate(&MergeOptions::default());
         println!("corpus_1\n{report}");
         assert!(report.annals.gold_pairs > 0, "{report}");
-        assert!(report.annals.date_accuracy >= 0.76, "{report}");
+        assert!(report.annals.date_accuracy >= 0.78, "{report}");
         assert!(report.annals.merge_f1 >= 0.35, "{report}");
         assert!(
             report.annals.merge_f1 > report.same_date_and_word.merge_f1,

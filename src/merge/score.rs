@@ -29,6 +29,11 @@ pub struct Similarity {
     vectors: Vec<Vec<(u32, f32)>>,
     /// Each candidate's names, lowercased, as sorted distinct ids.
     names: Vec<Vec<u32>>,
+    /// Per name id, the ids of the names it starts with ("apple computer": "apple"), among the
+    /// names some candidate has.
+    name_parts: Vec<Vec<u32>>,
+    /// Each candidate's names and the names they start with, as sorted distinct ids.
+    names_and_parts: Vec<Vec<u32>>,
     intervals: Vec<Interval>,
     /// The article each candidate came from.
     articles: Vec<usize>,
@@ -124,7 +129,7 @@ impl Similarity {
         // Names as numbers: comparing two candidates' names is then a merge of two short sorted
         // lists of integers, not of strings.
         let mut name_ids: HashMap<String, u32> = HashMap::new();
-        let names = candidates
+        let names: Vec<Vec<u32>> = candidates
             .iter()
             .map(|c| {
                 let mut names: Vec<u32> = c
@@ -140,9 +145,32 @@ impl Similarity {
                 names
             })
             .collect();
+        let mut name_parts = vec![Vec::new(); name_ids.len()];
+        for (name, &id) in &name_ids {
+            let parts = &mut name_parts[id as usize];
+            for (at, _) in name.match_indices(' ') {
+                if let Some(&p) = name_ids.get(&name[..at]) {
+                    parts.push(p);
+                }
+            }
+        }
+        let names_and_parts = names
+            .iter()
+            .map(|names| {
+                let mut all = names.clone();
+                for &n in names {
+                    all.extend(&name_parts[n as usize]);
+                }
+                all.sort_unstable();
+                all.dedup();
+                all
+            })
+            .collect();
         Similarity {
             vectors,
             names,
+            name_parts,
+            names_and_parts,
             intervals,
             articles: candidates.iter().map(|c| c.article).collect(),
             postings,
@@ -165,8 +193,25 @@ impl Similarity {
         let names = if a.is_empty() || b.is_empty() {
             words
         } else {
-            let shared = a.iter().filter(|n| b.binary_search(n).is_ok()).count();
-            shared as f64 / a.len().min(b.len()) as f64
+            // Counted from the side with fewer names, each of which is shared when the other side
+            // has it, or a longer form of it ("Apple" in "Apple Computer", "Jobs" in "Steve Jobs"),
+            // or a shorter one.
+            let (few, many) = if a.len() <= b.len() { (i, j) } else { (j, i) };
+            let (few, many, longer) = (
+                &self.names[few],
+                &self.names[many],
+                &self.names_and_parts[many],
+            );
+            let shared = few
+                .iter()
+                .filter(|&&n| {
+                    longer.binary_search(&n).is_ok()
+                        || self.name_parts[n as usize]
+                            .iter()
+                            .any(|p| many.binary_search(p).is_ok())
+                })
+                .count();
+            shared as f64 / few.len() as f64
         };
         WORD_WEIGHT * words + (1.0 - WORD_WEIGHT) * names
     }

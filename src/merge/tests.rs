@@ -268,3 +268,18 @@ fn a_word_everyone_uses_that_day_blocks_nothing() {
     assert_eq!(pairs.len(), 1);
     assert_eq!((pairs[0].0, pairs[0].1), (7, 42));
 }
+
+#[test]
+fn a_name_shortened_to_its_first_words_is_the_same_name() {
+    let quote = "The company opened its new terminal.";
+    let candidates = vec![
+        candidate(0, "2017-03-07", quote, &["Harbor Freight Lines", "Oakland"]),
+        // How a later sentence names Harbor Freight Lines.
+        candidate(1, "2017-03", quote, &["Harbor", "Oakland"]),
+        // Its last words are not its short name.
+        candidate(2, "2017-03", quote, &["Freight Lines", "Oakland"]),
+    ];
+    let similarity = Similarity::new(&candidates);
+    assert!((similarity.score(0, 1) - 1.0).abs() < 1e-6);
+    assert!((similarity.score(0, 2) - 0.85).abs() < 1e-6);
+}
