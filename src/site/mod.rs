@@ -167,9 +167,10 @@ pub fn build_cached<E: Borrow<Event>>(
     // A one-off build makes each event's template value when a page needs it and drops it
     // after; a kept build holds them all for the next build.
     let (mut values, event_hashes) = if cache.oneshot {
-        (vec![None; model.events.len()], Vec::new())
+        (vec![None; model.events.len()], None)
     } else {
-        pages::kept_values(&model, &mut cache.values)?
+        let (values, hashes) = pages::kept_values(&model, &mut cache.values)?;
+        (values, Some(hashes))
     };
     let pages = pages::Pages::new(&model, &site, config.paginate_by, event_hashes)?;
     let plans = pages.plan();

@@ -221,27 +221,15 @@ impl Resolver {
             // "profit fell in the fourth quarter", written in January: a quarter (or half)
             // of this year that has not begun yet is last year's in a past-tense clause.
             DateExpr::Quarter { year, q } => match year_of(year, dct) {
-                Some(y) => {
-                    let iv = anchor::quarter(y, q)?;
-                    match (year, dct) {
-                        (None, Some(dct)) if iv.first > dct && tense() == Tense::Past => {
-                            At(anchor::quarter(y - 1, q)?)
-                        }
-                        _ => At(iv),
-                    }
-                }
+                Some(y) => At(begun_or_last_year(y, year.is_none(), dct, tense, |y| {
+                    anchor::quarter(y, q)
+                })?),
                 None => X(format!("XXXX-Q{q}")),
             },
             DateExpr::Half { year, h } => match year_of(year, dct) {
-                Some(y) => {
-                    let iv = anchor::half(y, h)?;
-                    match (year, dct) {
-                        (None, Some(dct)) if iv.first > dct && tense() == Tense::Past => {
-                            At(anchor::half(y - 1, h)?)
-                        }
-                        _ => At(iv),
-                    }
-                }
+                Some(y) => At(begun_or_last_year(y, year.is_none(), dct, tense, |y| {
+                    anchor::half(y, h)
+                })?),
                 None => X(format!("XXXX-H{h}")),
             },
             DateExpr::Season {
@@ -437,6 +425,22 @@ impl Resolver {
 }
 
 /// The year a quarter or half belongs to; without one, the publication date's.
+/// The `period` of year `y`; when the year was not written (`unanchored`) and that period has
+/// not begun on the `dct`, last year's in a past-tense clause.
+fn begun_or_last_year(
+    y: i32,
+    unanchored: bool,
+    dct: Option<NaiveDate>,
+    tense: impl FnOnce() -> Tense,
+    period: impl Fn(i32) -> Option<Interval>,
+) -> Option<Interval> {
+    let iv = period(y)?;
+    match dct {
+        Some(dct) if unanchored && iv.first > dct && tense() == Tense::Past => period(y - 1),
+        _ => Some(iv),
+    }
+}
+
 fn year_of(year: Option<YearRef>, dct: Option<NaiveDate>) -> Option<i32> {
     match (year, dct) {
         (Some(YearRef::Absolute(y)), _) => Some(y),

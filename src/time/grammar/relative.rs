@@ -450,30 +450,9 @@ impl Grammar<'_> {
             return match unit {
                 // "the quarter a year ago": the story's quarter, a year back (counted like "a
                 // year ago" after a quarter is mentioned).
-                Unit::Quarter => match self.core(i + 1, false) {
-                    Some(Hit {
-                        end,
-                        sem:
-                            Sem::Date {
-                                date:
-                                    DateExpr::Shift {
-                                        unit: Unit::Year,
-                                        n: -1,
-                                        origin: Origin::Ago | Origin::Reference,
-                                    },
-                                part: None,
-                                clock: None,
-                            },
-                        ..
-                    }) => hit(
-                        end,
-                        Sem::date(DateExpr::Shift {
-                            unit: Unit::Year,
-                            n: -1,
-                            origin: Origin::Ago,
-                        }),
-                    ),
-                    _ => hit(i + 1, Sem::date(DateExpr::ContextQuarter)),
+                Unit::Quarter => match self.year_back(i + 1) {
+                    Some(end) => hit(end, Sem::date(year_ago())),
+                    None => hit(i + 1, Sem::date(DateExpr::ContextQuarter)),
                 },
                 Unit::Weekend => hit(i + 1, Sem::date(DateExpr::Weekend { relative: None })),
                 // "For the year, volume was flat": once "the year ended June 30" is read as the
@@ -682,26 +661,32 @@ impl Grammar<'_> {
         }
         let end = match self.relative_year(i + 2) {
             Some((-1, end)) => end,
-            _ => match self.core(i + 2, false)? {
-                Hit {
-                    end,
-                    sem:
-                        Sem::Date {
-                            date:
-                                DateExpr::Shift {
-                                    unit: Unit::Year,
-                                    n: -1,
-                                    origin: Origin::Ago | Origin::Reference,
-                                },
-                            part: None,
-                            clock: None,
-                        },
-                    ..
-                } => end,
-                _ => return None,
-            },
+            _ => self.year_back(i + 2)?,
         };
         hit(end, Sem::date(year_ago()))
+    }
+
+    /// Where "a year ago" or "a year earlier" starting at `i` ends, if that is what is there:
+    /// after a period ("the quarter a year ago") it names that period a year back.
+    fn year_back(&self, i: usize) -> Option<usize> {
+        match self.core(i, false)? {
+            Hit {
+                end,
+                sem:
+                    Sem::Date {
+                        date:
+                            DateExpr::Shift {
+                                unit: Unit::Year,
+                                n: -1,
+                                origin: Origin::Ago | Origin::Reference,
+                            },
+                        part: None,
+                        clock: None,
+                    },
+                ..
+            } => Some(end),
+            _ => None,
+        }
     }
 
     /// "that day", "that year": the period of the date last mentioned.
