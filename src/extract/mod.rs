@@ -10,6 +10,8 @@ mod reporting;
 pub mod sentences;
 mod title;
 
+use std::collections::HashSet;
+
 use chrono::NaiveDate;
 use rayon::prelude::*;
 
@@ -105,7 +107,7 @@ fn extract_with(
     };
     let timexes = time::tag_with(text, &options);
     let mut candidates: Vec<Candidate> = Vec::new();
-    let mut told: std::collections::HashSet<(Edtf, String)> = std::collections::HashSet::new();
+    let mut told: HashSet<(Edtf, String)> = HashSet::new();
     let mut next = 0;
     for (sentence_index, span) in sentences::split(text).into_iter().enumerate() {
         if candidates.len() >= MAX_CANDIDATES_PER_ARTICLE {
@@ -174,12 +176,7 @@ fn extract_with(
                 clause: clause.map(|(text, _)| sentences::collapse_whitespace(&text)),
                 published: article.published,
             };
-            // The same thing told twice in one article (same day, same title) is one candidate.
-            if told.insert((candidate.date, candidate.title.clone()))
-                && candidates.len() < MAX_CANDIDATES_PER_ARTICLE
-            {
-                candidates.push(candidate);
-            }
+            keep(&mut candidates, &mut told, candidate);
         }
         if let Some(published) = article.published
             && report.is_some()
@@ -198,14 +195,20 @@ fn extract_with(
                 clause: None,
                 published: article.published,
             };
-            if told.insert((candidate.date, candidate.title.clone()))
-                && candidates.len() < MAX_CANDIDATES_PER_ARTICLE
-            {
-                candidates.push(candidate);
-            }
+            keep(&mut candidates, &mut told, candidate);
         }
     }
     candidates
+}
+
+/// Adds `candidate` unless the article already told it (same day, same title: the same thing
+/// told twice in one article is one candidate) or has given its most.
+fn keep(candidates: &mut Vec<Candidate>, told: &mut HashSet<(Edtf, String)>, candidate: Candidate) {
+    if candidates.len() < MAX_CANDIDATES_PER_ARTICLE
+        && told.insert((candidate.date, candidate.title.clone()))
+    {
+        candidates.push(candidate);
+    }
 }
 
 /// The date an expression gives an event, if it names a stretch of the calendar.
