@@ -1,7 +1,7 @@
 //! Each event's piece of every export, kept from one build to the next: an edit to one event
-//! changes one piece of each 40 MB of exports, so a rebuild joins the kept pieces around it
-//! instead of writing every event out again. Joined pieces are byte for byte what one pass
-//! over all events writes.
+//! changes one piece of each 40 MB of exports, so a rebuild writes the kept pieces around it
+//! instead of making every event's piece again. The kept pieces written out are byte for byte
+//! what one pass over all events writes.
 
 use std::collections::HashMap;
 use std::io::Write;
@@ -48,7 +48,7 @@ pub fn indent(json: &str, by: usize) -> String {
     out
 }
 
-/// An export as a head, each event's piece, and a tail. A kept build [`Layout::join`]s the
+/// An export as a head, each event's piece, and a tail. A kept build [`Layout::write`]s the
 /// pieces it keeps for the next build; a one-off build [`Layout::stream`]s them to the file a
 /// chunk at a time (the exports of 100,000 events are 400 MB, and held whole beside their
 /// pieces they were most of the build's memory).
@@ -118,30 +118,30 @@ impl Layout {
         }
     }
 
-    /// The whole text around `pieces` (in model order).
-    pub fn join(&self, pieces: &[String]) -> String {
-        // Sized up front: grown by doubling, the 137 MB events.json of 100,000 events would
-        // briefly hold twice that.
-        let size = self.head.len()
-            + self.tail.len()
-            + pieces
-                .iter()
-                .map(|p| p.len() + self.separator.len())
-                .sum::<usize>();
-        let mut out = String::with_capacity(size);
-        out.push_str(&self.head);
+    /// Writes the text around `pieces` (in model order) to `out`: the bytes of [`Layout::stream`]
+    /// for pieces made already.
+    pub fn write(&self, pieces: &[String], out: &mut dyn Write) -> std::io::Result<()> {
+        out.write_all(self.head.as_bytes())?;
         for (n, i) in self.ordered(pieces.len()).enumerate() {
             if n > 0 {
-                out.push_str(self.separator);
+                out.write_all(self.separator.as_bytes())?;
             }
-            out.push_str(&pieces[i]);
+            out.write_all(pieces[i].as_bytes())?;
         }
-        out.push_str(&self.tail);
-        out
+        out.write_all(self.tail.as_bytes())
+    }
+
+    /// The whole text around `pieces`, as [`Layout::write`] writes it.
+    #[cfg(test)]
+    pub fn join(&self, pieces: &[String]) -> String {
+        let mut out = Vec::new();
+        self.write(pieces, &mut out)
+            .expect("a Vec takes every byte");
+        String::from_utf8(out).expect("the pieces are text")
     }
 
     /// Writes the text around the `count` pieces `make` gives (by model index) to `out`,
-    /// making a chunk of them in parallel at a time. The bytes are those of [`Layout::join`].
+    /// making a chunk of them in parallel at a time. The bytes are those of [`Layout::write`].
     pub fn stream(
         &self,
         count: usize,
@@ -167,7 +167,7 @@ impl Layout {
 mod tests {
     use super::*;
 
-    /// A one-off build streams what a kept build joins: the bytes must be the same, for every
+    /// A one-off build streams what a kept build writes: the bytes must be the same, for every
     /// shape of layout, with no pieces, one, and more than one chunk of them.
     #[test]
     fn streaming_writes_what_joining_makes() {

@@ -126,8 +126,9 @@ impl BuildCache {
 
 /// [`build`], reusing what the last build with the same `cache` wrote. While the cache holds a
 /// build of the same output folder, only pages and exports whose inputs changed are rendered,
-/// only files whose bytes changed are written (in place, each replaced atomically, after every
-/// page rendered), and pages that no longer exist are removed. The caller promises that only
+/// only files whose bytes changed are written (over the old files, once every page rendered:
+/// a reader may meet a file half-written, so `serve` answers no request while a build runs),
+/// and pages that no longer exist are removed. The caller promises that only
 /// `events` changed since; anything else needs [`BuildCache::clear`] first. Otherwise (and
 /// after any failure) it is a full build, into a staging folder swapped in at the end.
 pub fn build_cached<E: Borrow<Event>>(
@@ -208,11 +209,15 @@ pub fn build_cached<E: Borrow<Event>>(
                         })
                         .collect();
                 }
-                exports(&names, &model, &site, &plans, export_cache, |name, text| {
-                    out.write(name, text.as_bytes())?;
-                    // Exports are not compared by their bytes (see update_in_place).
-                    Ok((name.to_string(), exports_fingerprint, 0))
-                })
+                let made = exports(&names, &model, &site, &plans, export_cache);
+                made.par_iter()
+                    .try_for_each(|e| out.write_with(e.name, |file| e.write(file)))?;
+                keep_exports(&model, made, export_cache);
+                // Exports are not compared by their bytes (see update_in_place).
+                Ok(names
+                    .iter()
+                    .map(|name| (name.to_string(), exports_fingerprint, 0))
+                    .collect())
             },
         );
         let (written, exports) = (written?, exports?);
@@ -260,19 +265,23 @@ pub fn build_cached<E: Borrow<Event>>(
                 })
                 .collect::<anyhow::Result<Vec<(String, u64, Vec<u8>)>>>()
         },
-        || -> anyhow::Result<Vec<(String, u64, Vec<u8>)>> {
+        || {
             if !exports_stale {
-                return Ok(Vec::new());
+                return Vec::new();
             }
-            exports(&names, &model, &site, &plans, export_cache, |name, text| {
-                Ok((name.to_string(), exports_fingerprint, text.into_bytes()))
-            })
+            exports(&names, &model, &site, &plans, export_cache)
         },
     );
-    let mut fresh = pages_fresh?;
-    fresh.extend(exports_fresh?);
     let output = options.output.clone();
-    let result = update_in_place(&output, fresh, &expected, &names, &mut cache.files);
+    let result = update_in_place(
+        &output,
+        pages_fresh?,
+        &exports_fresh,
+        exports_fingerprint,
+        &expected,
+        &mut cache.files,
+    );
+    keep_exports(&model, exports_fresh, &mut cache.exports);
     if result.is_err() {
         // Some files may be new and some old: the next build starts afresh.
         cache.clear();
@@ -361,59 +370,71 @@ fn export_parts<'a>(
     }
 }
 
-/// One data export, made from the `kept` pieces of unchanged events and new pieces of the
-/// others; returns it with this build's pieces.
-fn export(
-    name: &str,
-    model: &model::Model,
-    site: &SiteInfo,
-    plans: &[pages::PagePlan],
-    kept: fragments::Pieces,
-) -> (String, fragments::Pieces) {
-    let parts = export_parts(name, model, site, plans);
-    if parts.count == 0 {
-        return (parts.layout.join(&[]), fragments::Pieces::new());
-    }
-    let pieces = fragments::pieces(model, kept, &*parts.piece);
-    (parts.layout.join(&pieces), fragments::keep(model, pieces))
+/// One data export of a kept build: its layout and every event's piece, which the next build
+/// reuses.
+struct Export {
+    name: &'static str,
+    layout: fragments::Layout,
+    pieces: Vec<String>,
 }
 
-/// Runs [`export`] for each of `names` in parallel and hands each text to `sink` as soon as
-/// it is made (six exports held at once would be 40 MB more at 10,000 events). The pieces
-/// `cache` kept are used, and replaced by this build's.
-fn exports<T: Send>(
+impl Export {
+    fn write(&self, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+        self.layout.write(&self.pieces, out)
+    }
+}
+
+/// Each of the exports `names`, made in parallel from the pieces `cache` kept for unchanged
+/// events (taken out of it) and new pieces of the others. [`keep_exports`] puts them back.
+fn exports(
     names: &[&'static str],
     model: &model::Model,
     site: &SiteInfo,
     plans: &[pages::PagePlan],
     cache: &mut HashMap<&'static str, fragments::Pieces>,
-    sink: impl Fn(&'static str, String) -> anyhow::Result<T> + Sync,
-) -> anyhow::Result<Vec<T>> {
+) -> Vec<Export> {
     let kept: Vec<(&'static str, fragments::Pieces)> = names
         .iter()
         .map(|n| (*n, cache.remove(n).unwrap_or_default()))
         .collect();
-    let done: Vec<(T, (&'static str, fragments::Pieces))> = kept
-        .into_par_iter()
+    kept.into_par_iter()
         .map(|(name, kept)| {
-            let (text, pieces) = export(name, model, site, plans, kept);
-            Ok((sink(name, text)?, (name, pieces)))
+            let parts = export_parts(name, model, site, plans);
+            let pieces = if parts.count == 0 {
+                Vec::new()
+            } else {
+                fragments::pieces(model, kept, &*parts.piece)
+            };
+            Export {
+                name,
+                layout: parts.layout,
+                pieces,
+            }
         })
-        .collect::<anyhow::Result<_>>()?;
-    let (results, pieces): (Vec<T>, Vec<_>) = done.into_iter().unzip();
-    *cache = pieces.into_iter().collect();
-    Ok(results)
+        .collect()
 }
 
-/// Removes the files `cache` knows that are no longer `expected` and writes the `fresh` files
-/// whose bytes changed into `output`, keeping `cache` up to date. The `unhashed` files (the
-/// exports) are written without comparing: they are only rendered when an event in them
+/// Keeps the pieces of `exports` in `cache` for the next build.
+fn keep_exports(
+    model: &model::Model,
+    exports: Vec<Export>,
+    cache: &mut HashMap<&'static str, fragments::Pieces>,
+) {
+    for export in exports {
+        cache.insert(export.name, fragments::keep(model, export.pieces));
+    }
+}
+
+/// Removes the files `cache` knows that are no longer `expected`, writes the `fresh` pages
+/// whose bytes changed and the `exports` into `output` over the old files, and keeps `cache` up
+/// to date. Exports are written without comparing: they are only made when an event in them
 /// changed, and hashing their 40 MB at 10,000 events cost a rebuild ~10 ms.
 fn update_in_place(
     output: &Path,
     fresh: Vec<(String, u64, Vec<u8>)>,
+    exports: &[Export],
+    exports_fingerprint: u64,
     expected: &HashSet<String>,
-    unhashed: &[&str],
     cache: &mut HashMap<String, (u64, u64)>,
 ) -> anyhow::Result<usize> {
     // Pages that no longer exist go first, so that once a listing no longer links to a page,
@@ -427,29 +448,35 @@ fn update_in_place(
         atomic::remove_file(output, &path)?;
         cache.remove(&path);
     }
-    // Hashed and written in parallel: at 10,000 events the exports and the index page are
-    // ~45 MB, and hashing and writing them one by one took a rebuild ~65 ms.
-    let hashed: Vec<(String, u64, u64, bool)> = fresh
-        .into_par_iter()
-        .map(|(path, inputs, bytes)| {
-            let hash = if unhashed.contains(&path.as_str()) {
-                0
-            } else {
-                pages::fingerprint(&bytes.as_slice())
-            };
-            let changed = hash == 0 || cache.get(&path).map(|f| f.1) != Some(hash);
-            if changed {
-                atomic::replace_file(output, &path, &bytes)?;
-            }
-            Ok((path, inputs, hash, changed))
-        })
-        .collect::<Vec<anyhow::Result<_>>>()
-        .into_iter()
-        .collect::<anyhow::Result<_>>()?;
-    let mut written = 0;
-    for (path, inputs, hash, changed) in hashed {
+    // Pages hashed and written beside the exports: at 10,000 events the exports are ~40 MB.
+    let (pages, exported) = rayon::join(
+        || {
+            fresh
+                .into_par_iter()
+                .map(|(path, inputs, bytes)| {
+                    let hash = pages::fingerprint(&bytes.as_slice());
+                    let changed = cache.get(&path).map(|f| f.1) != Some(hash);
+                    if changed {
+                        atomic::overwrite_file(output, &path, |file| file.write_all(&bytes))?;
+                    }
+                    Ok((path, inputs, hash, changed))
+                })
+                .collect::<anyhow::Result<Vec<_>>>()
+        },
+        || {
+            exports
+                .par_iter()
+                .try_for_each(|e| atomic::overwrite_file(output, e.name, |file| e.write(file)))
+        },
+    );
+    exported?;
+    let mut written = exports.len();
+    for (path, inputs, hash, changed) in pages? {
         written += usize::from(changed);
         cache.insert(path, (inputs, hash));
+    }
+    for e in exports {
+        cache.insert(e.name.to_string(), (exports_fingerprint, 0));
     }
     Ok(written)
 }

@@ -4,7 +4,7 @@
 use std::io::Cursor;
 use std::path::{Component, Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::{Arc, Mutex, mpsc};
+use std::sync::{Arc, Mutex, RwLock, mpsc};
 use std::time::Duration;
 
 use anyhow::Context as _;
@@ -16,6 +16,9 @@ use tiny_http::{Header, Request, Response, Server};
 struct State {
     version: AtomicU64,
     error: Mutex<Option<String>>,
+    /// Held to write by a build and to read by each request: a rebuild writes files over the
+    /// old ones, and a request answered meanwhile could get half a file.
+    output: RwLock<()>,
 }
 
 /// What changed since the last build: the paths the watcher reported, or `None` when it could
@@ -78,7 +81,13 @@ pub fn serve(
                     _ => None,
                 };
             }
-            let result = rebuild(changes);
+            let result = {
+                let _writing = builder_state
+                    .output
+                    .write()
+                    .unwrap_or_else(|e| e.into_inner());
+                rebuild(changes)
+            };
             let mut error = builder_state
                 .error
                 .lock()
@@ -135,6 +144,7 @@ fn respond(request: Request, root: &Path, state: &State) {
         ));
         return;
     }
+    let reading = state.output.read().unwrap_or_else(|e| e.into_inner());
     let found = resolve(root, &url).and_then(|p| Some((std::fs::read(&p).ok()?, p)));
     let (status, bytes, path) = match found {
         Some((bytes, path)) => (200, bytes, path),
@@ -147,6 +157,7 @@ fn respond(request: Request, root: &Path, state: &State) {
             )
         }
     };
+    drop(reading);
     let kind = content_type(&path);
     let bytes = if kind.starts_with("text/html") {
         inject(&bytes, state)
