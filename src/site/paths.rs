@@ -3,6 +3,8 @@
 
 use std::collections::{HashMap, HashSet};
 
+use rayon::prelude::*;
+
 /// Longest slug, in bytes (ASCII only, so also in characters).
 const MAX_SLUG: usize = 80;
 
@@ -13,8 +15,12 @@ pub fn slugify(text: &str) -> String {
     let mut slug = String::with_capacity(text.len());
     let mut dash = false;
     for c in text.chars() {
-        let mapped = fold(c);
-        if mapped.is_empty() {
+        let mapped = if c.is_ascii_alphanumeric() {
+            Folded::Ascii(c.to_ascii_lowercase())
+        } else {
+            Folded::Letters(fold(c))
+        };
+        if mapped == Folded::Letters("") {
             dash = !slug.is_empty();
             continue;
         }
@@ -22,7 +28,10 @@ pub fn slugify(text: &str) -> String {
             slug.push('-');
             dash = false;
         }
-        slug.push_str(mapped);
+        match mapped {
+            Folded::Ascii(c) => slug.push(c),
+            Folded::Letters(letters) => slug.push_str(letters),
+        }
     }
     if slug.len() > MAX_SLUG {
         slug.truncate(MAX_SLUG);
@@ -51,15 +60,18 @@ pub fn is_reserved(name: &str) -> bool {
             && stem.as_bytes()[3] != b'0')
 }
 
-/// The ASCII letters or digits a character stands for, or `""` for a separator.
+/// What a character of a name becomes in its slug.
+#[derive(PartialEq)]
+enum Folded {
+    /// An ASCII letter (lowercased) or digit: most characters of most names.
+    Ascii(char),
+    /// The letters an accented letter stands for, or `""` for a separator.
+    Letters(&'static str),
+}
+
+/// The ASCII letters a character other than an ASCII letter or digit stands for, or `""` for
+/// a separator.
 fn fold(c: char) -> &'static str {
-    const LETTERS: &str = "abcdefghijklmnopqrstuvwxyz0123456789";
-    if c.is_ascii_alphanumeric() {
-        let i = LETTERS
-            .find(c.to_ascii_lowercase())
-            .expect("ASCII letter or digit");
-        return &LETTERS[i..i + 1];
-    }
     match c {
         'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'À' | 'Á' | 'Â' | 'Ã' | 'Ä' | 'Å' => "a",
         'æ' | 'Æ' => "ae",
@@ -96,20 +108,22 @@ impl Slugs {
     /// Slugs for `names`, assigned in sorted order whatever order they come in.
     pub fn assign<'a>(names: impl IntoIterator<Item = &'a str>) -> Slugs {
         let mut sorted: Vec<&str> = names.into_iter().collect();
-        sorted.sort_unstable();
+        sorted.par_sort_unstable();
         sorted.dedup();
-        let mut slugs = Slugs::default();
-        for name in sorted {
-            slugs.insert(name);
+        // Slugified in parallel (the names of 10,000 events took a build ~10 ms one by one);
+        // only the numbering of collisions needs the order.
+        let bases: Vec<String> = sorted.par_iter().map(|name| slugify(name)).collect();
+        let mut slugs = Slugs {
+            by_name: HashMap::with_capacity_and_hasher(sorted.len(), Default::default()),
+            taken: HashSet::with_capacity(sorted.len()),
+        };
+        for (name, base) in sorted.into_iter().zip(bases) {
+            slugs.insert(name, base);
         }
         slugs
     }
 
-    fn insert(&mut self, name: &str) -> String {
-        if let Some(slug) = self.by_name.get(name) {
-            return slug.clone();
-        }
-        let base = slugify(name);
+    fn insert(&mut self, name: &str, base: String) {
         let mut slug = base.clone();
         let mut n = 2;
         while self.taken.contains(&slug) {
@@ -117,8 +131,7 @@ impl Slugs {
             n += 1;
         }
         self.taken.insert(slug.clone());
-        self.by_name.insert(name.to_string(), slug.clone());
-        slug
+        self.by_name.insert(name.to_string(), slug);
     }
 
     /// The slug of a name given to [`Slugs::assign`].
