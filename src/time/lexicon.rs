@@ -453,6 +453,7 @@ const SET_ADVERBS: &[(&str, Unit)] = &[
 const TENSE_CUES: &[(&str, TenseCue)] = &[
     ("will", TenseCue::Future),
     ("shall", TenseCue::Future),
+    ("would", TenseCue::Future),
     ("ll", TenseCue::Future),
     ("wo", TenseCue::Future),
     ("planning", TenseCue::Future),

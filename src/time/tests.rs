@@ -937,3 +937,21 @@ fn a_quarter_not_yet_begun_is_last_years_in_the_past_tense() {
         "2017-Q1"
     );
 }
+
+#[test]
+fn would_reports_a_plan_and_a_possessive_weekday_is_behind() {
+    // Written on Thursday 2017-03-02: May 2016 is nearer the past-tense "said", but the plan
+    // "would be paid" is for the coming May.
+    assert_eq!(
+        value("The company said the dividend would be paid in May.", "May"),
+        "2017-05"
+    );
+    // "Wednesday's ruling" is one already made, the day before, whatever "would" says.
+    assert_eq!(
+        value(
+            "Lawyers said they would look for ways around Wednesday's ruling.",
+            "Wednesday"
+        ),
+        "2017-03-01"
+    );
+}
