@@ -707,6 +707,14 @@ pub const NOWADAYS_NOUNS: &[&str] = &[
 /// comparable quarter a year earlier" are the story's quarter a year back.
 pub const SAME_PERIOD_WORDS: &[&str] = &["corresponding", "comparable", "same"];
 
+/// Words before a set adverb that make it a rate, not a recurring time: "rise 8.5% annually",
+/// "Nasdaq's average daily volume", "$17.9 million annually" (numbers, "%" and count nouns too;
+/// like "$10,000 a month" for "a month").
+pub const SET_RATE_WORDS: &[&str] = &[
+    "average", "percent", "cents", "dollars", "euros", "pounds", "yen", "million", "billion",
+    "trillion", "thousand", "hundred",
+];
+
 /// Words that, after "then", move a present reference to the past the story tells of: "the
 /// then current market price" is the price back then.
 pub const THEN_PRESENT_WORDS: &[&str] = &["current"];

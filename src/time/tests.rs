@@ -955,3 +955,57 @@ fn would_reports_a_plan_and_a_possessive_weekday_is_behind() {
         "2017-03-01"
     );
 }
+
+#[test]
+fn a_set_adverb_after_an_amount_is_a_rate() {
+    assert_eq!(
+        texts("Operating profit should rise 8.5% annually through 1992."),
+        ["1992"]
+    );
+    assert_eq!(
+        texts("The plant would produce about 10,000 units annually."),
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        texts("Trading was below Nasdaq's average daily volume."),
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        value(
+            "The government has held such rallies almost daily.",
+            "daily"
+        ),
+        "P1D"
+    );
+}
+
+#[test]
+fn the_future_of_something_is_its_fate() {
+    assert_eq!(
+        texts("That is very important to the future of our peoples."),
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        value("Prices may rise in the future.", "the future"),
+        "FUTURE_REF"
+    );
+}
+
+#[test]
+fn a_quarter_of_something_is_a_share_not_three_months() {
+    assert_eq!(
+        texts("Iraq imports about three-quarters of its food."),
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        texts("Funds account for more than a quarter of the market."),
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        value(
+            "It made a profit after several quarters of losses.",
+            "several quarters"
+        ),
+        "PXQ"
+    );
+}

@@ -138,6 +138,16 @@ impl<'a> Grammar<'a> {
         k > 0 && self.tokens[k - 1].kind == TokenKind::Word
     }
 
+    /// Whether token `k`, right before a set adverb, makes it a rate: an amount ("8.5%",
+    /// "10,000 units", "$17.9 million") or "average".
+    fn rate_before(&self, k: usize) -> bool {
+        self.tokens[k].kind == TokenKind::Number
+            || self.is_punct(k, b'%')
+            || self.lex(k) == Lex::CountNoun
+            || lexicon::is_count_noun(self.word(k))
+            || self.word_in(k, lexicon::SET_RATE_WORDS)
+    }
+
     fn at(&self, i: usize) -> Option<Mention> {
         let token = &self.tokens[i];
         let trigger = match token.kind {
@@ -192,6 +202,8 @@ impl<'a> Grammar<'a> {
             {
                 None
             }
+            // "rise 8.5% annually", "average daily volume": a rate, not a recurring time.
+            Lex::Every(_) if i > 0 && self.rate_before(i - 1) => None,
             Lex::Every(u) => hit(
                 i + 1,
                 Sem::Set {
