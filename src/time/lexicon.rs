@@ -707,6 +707,23 @@ pub const NOWADAYS_NOUNS: &[&str] = &[
 /// comparable quarter a year earlier" are the story's quarter a year back.
 pub const SAME_PERIOD_WORDS: &[&str] = &["corresponding", "comparable", "same"];
 
+/// Decades spelled out, as the last digit-less part of their years: "the nineties" is the
+/// 1990s (199). Like "'90s", the years of the last century.
+pub const DECADE_WORDS: &[(&str, i32)] = &[
+    ("twenties", 192),
+    ("thirties", 193),
+    ("forties", 194),
+    ("fifties", 195),
+    ("sixties", 196),
+    ("seventies", 197),
+    ("eighties", 198),
+    ("nineties", 199),
+];
+
+/// Words a little before "the nineties" that make it degrees, not a decade: "temperatures in
+/// the nineties", "highs in the eighties".
+pub const TEMPERATURE_WORDS: &[&str] = &["temperature", "temperatures", "highs", "lows", "degrees"];
+
 /// Words before a set adverb that make it a rate, not a recurring time: "rise 8.5% annually",
 /// "Nasdaq's average daily volume", "$17.9 million annually" (numbers, "%" and count nouns too;
 /// like "$10,000 a month" for "a month").
@@ -819,6 +836,9 @@ pub enum HolidayRule {
     NthWeekday { month: u32, weekday: u32, n: i32 },
     /// Days after Western Easter Sunday (negative: before).
     Easter(i64),
+    /// The first given weekday (ISO) strictly after a month and day: the US Election Day is
+    /// the Tuesday after November 1.
+    WeekdayAfter { month: u32, day: u32, weekday: u32 },
 }
 
 /// Holidays: the words of the name (lowercase, separated by spaces; "'s" and "'" match either
@@ -914,6 +934,14 @@ pub const HOLIDAYS: &[(&str, HolidayRule)] = &[
             month: 6,
             weekday: 7,
             n: 3,
+        },
+    ),
+    (
+        "election day",
+        HolidayRule::WeekdayAfter {
+            month: 11,
+            day: 1,
+            weekday: 2,
         },
     ),
     ("easter sunday", HolidayRule::Easter(0)),

@@ -992,6 +992,34 @@ fn the_future_of_something_is_its_fate() {
 }
 
 #[test]
+fn a_decade_spelled_out_is_of_the_last_century() {
+    assert_eq!(
+        value(
+            "Hate group numbers dropped through the nineties.",
+            "the nineties"
+        ),
+        "199"
+    );
+    assert_eq!(
+        texts("Temperatures in the nineties kept shoppers away."),
+        Vec::<String>::new()
+    );
+}
+
+#[test]
+fn election_day_is_the_tuesday_after_november_1() {
+    assert_eq!(
+        value("He won on Election Day 2016.", "Election Day 2016"),
+        "2016-11-08"
+    );
+    // Lower case, it is any country's polling day.
+    assert_eq!(
+        texts("Parties campaigned until election day."),
+        Vec::<String>::new()
+    );
+}
+
+#[test]
 fn a_quarter_of_something_is_a_share_not_three_months() {
     assert_eq!(
         texts("Iraq imports about three-quarters of its food."),
