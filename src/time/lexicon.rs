@@ -799,6 +799,10 @@ pub const FUTURE_PHRASES: &[&[&str]] = &[
 /// the short term" are FUTURE_REF in TimeML, like "the near future".
 pub const NEAR_FUTURE_NOUNS: &[&str] = &["term"];
 
+/// Modals before "one day" that make it an indefinite time to come ("Islam will one day be the
+/// second largest religion"), FUTURE_REF in TimeML, not a day's length.
+pub const MODALS: &[&str] = &["will", "would", "could", "might", "may", "can", "should"];
+
 /// Words after a quantity that make it an age ("a five-year-old"), not a duration.
 pub const AGE_WORDS: &[&str] = &["old"];
 

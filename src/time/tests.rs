@@ -1037,3 +1037,18 @@ fn a_quarter_of_something_is_a_share_not_three_months() {
         "PXQ"
     );
 }
+
+#[test]
+fn one_day_after_a_modal_is_the_future() {
+    assert_eq!(
+        value(
+            "Islam will one day be the second largest religion in the country.",
+            "one day"
+        ),
+        "FUTURE_REF"
+    );
+    assert_eq!(
+        value("He had only been in the job one day.", "one day"),
+        "P1D"
+    );
+}

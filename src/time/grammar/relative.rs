@@ -723,6 +723,14 @@ impl Grammar<'_> {
             h.adjectival = true;
             return Some(h);
         }
+        // "will one day be": some time to come, not a day long.
+        if self.word(i) == b"one"
+            && self.lex(i + 1) == Lex::Unit(Unit::Day, false)
+            && i > 0
+            && self.word_in(i - 1, lexicon::MODALS)
+        {
+            return hit(i + 2, Sem::Ref(RefKind::Future));
+        }
         if let Some((y, end)) = self.spelled_year(i)
             && self.word(i + 1) != b"thousand"
         {
