@@ -52,5 +52,5 @@ fn aquaint_scores_stay_above_the_floor() {
 }
 
 const RELAXED_FLOOR: f64 = 0.92;
-const TIMEBANK_VALUE_FLOOR: f64 = 0.82;
-const AQUAINT_VALUE_FLOOR: f64 = 0.78;
+const TIMEBANK_VALUE_FLOOR: f64 = 0.831;
+const AQUAINT_VALUE_FLOOR: f64 = 0.789;

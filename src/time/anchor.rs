@@ -257,6 +257,11 @@ pub fn holiday(rule: HolidayRule, year: i32) -> Option<NaiveDate> {
                 last.checked_sub_days(Days::new(u64::from(back)))
             }
         }
+        HolidayRule::WeekdayAfter {
+            month,
+            day,
+            weekday,
+        } => weekday_near(ymd(year, month, day)?, weekday, 1),
         HolidayRule::Easter(offset) => {
             let e = easter(year)?;
             if offset >= 0 {
@@ -328,6 +333,14 @@ mod tests {
         };
         assert_eq!(holiday(memorial, 2017), Some(d(2017, 5, 29)));
         assert_eq!(holiday(HolidayRule::Easter(-2), 2017), Some(d(2017, 4, 14)));
+        // Election Day: the Tuesday after November 1, even when November 1 is a Tuesday.
+        let election = HolidayRule::WeekdayAfter {
+            month: 11,
+            day: 1,
+            weekday: 2,
+        };
+        assert_eq!(holiday(election, 1998), Some(d(1998, 11, 3)));
+        assert_eq!(holiday(election, 2016), Some(d(2016, 11, 8)));
     }
 
     #[test]

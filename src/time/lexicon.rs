@@ -453,6 +453,7 @@ const SET_ADVERBS: &[(&str, Unit)] = &[
 const TENSE_CUES: &[(&str, TenseCue)] = &[
     ("will", TenseCue::Future),
     ("shall", TenseCue::Future),
+    ("would", TenseCue::Future),
     ("ll", TenseCue::Future),
     ("wo", TenseCue::Future),
     ("planning", TenseCue::Future),
@@ -706,6 +707,31 @@ pub const NOWADAYS_NOUNS: &[&str] = &[
 /// comparable quarter a year earlier" are the story's quarter a year back.
 pub const SAME_PERIOD_WORDS: &[&str] = &["corresponding", "comparable", "same"];
 
+/// Decades spelled out, as the last digit-less part of their years: "the nineties" is the
+/// 1990s (199). Like "'90s", the years of the last century.
+pub const DECADE_WORDS: &[(&str, i32)] = &[
+    ("twenties", 192),
+    ("thirties", 193),
+    ("forties", 194),
+    ("fifties", 195),
+    ("sixties", 196),
+    ("seventies", 197),
+    ("eighties", 198),
+    ("nineties", 199),
+];
+
+/// Words a little before "the nineties" that make it degrees, not a decade: "temperatures in
+/// the nineties", "highs in the eighties".
+pub const TEMPERATURE_WORDS: &[&str] = &["temperature", "temperatures", "highs", "lows", "degrees"];
+
+/// Words before a set adverb that make it a rate, not a recurring time: "rise 8.5% annually",
+/// "Nasdaq's average daily volume", "$17.9 million annually" (numbers, "%" and count nouns too;
+/// like "$10,000 a month" for "a month").
+pub const SET_RATE_WORDS: &[&str] = &[
+    "average", "percent", "cents", "dollars", "euros", "pounds", "yen", "million", "billion",
+    "trillion", "thousand", "hundred",
+];
+
 /// Words that, after "then", move a present reference to the past the story tells of: "the
 /// then current market price" is the price back then.
 pub const THEN_PRESENT_WORDS: &[&str] = &["current"];
@@ -773,6 +799,10 @@ pub const FUTURE_PHRASES: &[&[&str]] = &[
 /// the short term" are FUTURE_REF in TimeML, like "the near future".
 pub const NEAR_FUTURE_NOUNS: &[&str] = &["term"];
 
+/// Modals before "one day" that make it an indefinite time to come ("Islam will one day be the
+/// second largest religion"), FUTURE_REF in TimeML, not a day's length.
+pub const MODALS: &[&str] = &["will", "would", "could", "might", "may", "can", "should"];
+
 /// Words after a quantity that make it an age ("a five-year-old"), not a duration.
 pub const AGE_WORDS: &[&str] = &["old"];
 
@@ -810,6 +840,9 @@ pub enum HolidayRule {
     NthWeekday { month: u32, weekday: u32, n: i32 },
     /// Days after Western Easter Sunday (negative: before).
     Easter(i64),
+    /// The first given weekday (ISO) strictly after a month and day: the US Election Day is
+    /// the Tuesday after November 1.
+    WeekdayAfter { month: u32, day: u32, weekday: u32 },
 }
 
 /// Holidays: the words of the name (lowercase, separated by spaces; "'s" and "'" match either
@@ -905,6 +938,14 @@ pub const HOLIDAYS: &[(&str, HolidayRule)] = &[
             month: 6,
             weekday: 7,
             n: 3,
+        },
+    ),
+    (
+        "election day",
+        HolidayRule::WeekdayAfter {
+            month: 11,
+            day: 1,
+            weekday: 2,
         },
     ),
     ("easter sunday", HolidayRule::Easter(0)),

@@ -129,6 +129,15 @@ pub fn tense_around(
         Some(Tense::Ahead) => return Tense::Future,
         _ => {}
     }
+    // "Wednesday's ruling", "Sunday's debate": a time named by what happened in it is one
+    // already reported, whatever the verb ("would look for ways around Wednesday's ruling").
+    let possessive = tokens.get(last + 1).is_some_and(|t| {
+        let s = &text[t.start..t.end];
+        s == b"'" || s == "’".as_bytes()
+    }) && word(lower, tokens, last + 2) == b"s";
+    if possessive && preposition.is_none() {
+        return Tense::Past;
+    }
     let mut nearest: Option<(usize, TenseCue)> = None;
     let mut note = |distance: usize, c: TenseCue| {
         if nearest.is_none_or(|(d, _)| distance < d) {

@@ -937,3 +937,118 @@ fn a_quarter_not_yet_begun_is_last_years_in_the_past_tense() {
         "2017-Q1"
     );
 }
+
+#[test]
+fn would_reports_a_plan_and_a_possessive_weekday_is_behind() {
+    // Written on Thursday 2017-03-02: May 2016 is nearer the past-tense "said", but the plan
+    // "would be paid" is for the coming May.
+    assert_eq!(
+        value("The company said the dividend would be paid in May.", "May"),
+        "2017-05"
+    );
+    // "Wednesday's ruling" is one already made, the day before, whatever "would" says.
+    assert_eq!(
+        value(
+            "Lawyers said they would look for ways around Wednesday's ruling.",
+            "Wednesday"
+        ),
+        "2017-03-01"
+    );
+}
+
+#[test]
+fn a_set_adverb_after_an_amount_is_a_rate() {
+    assert_eq!(
+        texts("Operating profit should rise 8.5% annually through 1992."),
+        ["1992"]
+    );
+    assert_eq!(
+        texts("The plant would produce about 10,000 units annually."),
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        texts("Trading was below Nasdaq's average daily volume."),
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        value(
+            "The government has held such rallies almost daily.",
+            "daily"
+        ),
+        "P1D"
+    );
+}
+
+#[test]
+fn the_future_of_something_is_its_fate() {
+    assert_eq!(
+        texts("That is very important to the future of our peoples."),
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        value("Prices may rise in the future.", "the future"),
+        "FUTURE_REF"
+    );
+}
+
+#[test]
+fn a_decade_spelled_out_is_of_the_last_century() {
+    assert_eq!(
+        value(
+            "Hate group numbers dropped through the nineties.",
+            "the nineties"
+        ),
+        "199"
+    );
+    assert_eq!(
+        texts("Temperatures in the nineties kept shoppers away."),
+        Vec::<String>::new()
+    );
+}
+
+#[test]
+fn election_day_is_the_tuesday_after_november_1() {
+    assert_eq!(
+        value("He won on Election Day 2016.", "Election Day 2016"),
+        "2016-11-08"
+    );
+    // Lower case, it is any country's polling day.
+    assert_eq!(
+        texts("Parties campaigned until election day."),
+        Vec::<String>::new()
+    );
+}
+
+#[test]
+fn a_quarter_of_something_is_a_share_not_three_months() {
+    assert_eq!(
+        texts("Iraq imports about three-quarters of its food."),
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        texts("Funds account for more than a quarter of the market."),
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        value(
+            "It made a profit after several quarters of losses.",
+            "several quarters"
+        ),
+        "PXQ"
+    );
+}
+
+#[test]
+fn one_day_after_a_modal_is_the_future() {
+    assert_eq!(
+        value(
+            "Islam will one day be the second largest religion in the country.",
+            "one day"
+        ),
+        "FUTURE_REF"
+    );
+    assert_eq!(
+        value("He had only been in the job one day.", "one day"),
+        "P1D"
+    );
+}

@@ -138,6 +138,25 @@ impl<'a> Grammar<'a> {
         k > 0 && self.tokens[k - 1].kind == TokenKind::Word
     }
 
+    /// Whether token `k`, right before a set adverb, makes it a rate: an amount ("8.5%",
+    /// "10,000 units", "$17.9 million") or "average".
+    fn rate_before(&self, k: usize) -> bool {
+        self.tokens[k].kind == TokenKind::Number
+            || self.is_punct(k, b'%')
+            || self.lex(k) == Lex::CountNoun
+            || lexicon::is_count_noun(self.word(k))
+            || self.word_in(k, lexicon::SET_RATE_WORDS)
+    }
+
+    /// Whether a temperature word comes two or three tokens before `i` ("temperatures in the
+    /// nineties").
+    fn temperature_before(&self, i: usize) -> bool {
+        (2..=3).any(|back| {
+            i.checked_sub(back)
+                .is_some_and(|k| self.word_in(k, lexicon::TEMPERATURE_WORDS))
+        })
+    }
+
     fn at(&self, i: usize) -> Option<Mention> {
         let token = &self.tokens[i];
         let trigger = match token.kind {
@@ -192,6 +211,8 @@ impl<'a> Grammar<'a> {
             {
                 None
             }
+            // "rise 8.5% annually", "average daily volume": a rate, not a recurring time.
+            Lex::Every(_) if i > 0 && self.rate_before(i - 1) => None,
             Lex::Every(u) => hit(
                 i + 1,
                 Sem::Set {
@@ -209,6 +230,16 @@ impl<'a> Grammar<'a> {
             Lex::None => {
                 if self.is_punct(i, b'\'') {
                     return self.short_decade(i);
+                }
+                // "the nineties", unless it is the temperature.
+                if with_the
+                    && self.word(i).ends_with(b"ties")
+                    && let Some(&(_, decade)) = lexicon::DECADE_WORDS
+                        .iter()
+                        .find(|(w, _)| self.word(i) == w.as_bytes())
+                    && !self.temperature_before(i)
+                {
+                    return hit(i + 1, Sem::date(DateExpr::Decade(decade)));
                 }
                 if with_the && let Some(h) = self.same_period_rule(i) {
                     return Some(h);

@@ -46,6 +46,10 @@ impl Grammar<'_> {
         if self.word(i) == b"future" && !with_the {
             return None;
         }
+        // "the future of our peoples" is their fate, not a time.
+        if self.word(i) == b"future" && self.func(i + 1) == Some(Func::Of) {
+            return None;
+        }
         // "Now, he says, ..." opening a sentence is a discourse marker, not a time: TimeBank
         // and AQUAINT tag "Now the court ..." but never a capitalised "Now" set off by a comma.
         if self.word(i) == b"now" && self.capitalized(i) && self.is_punct(i + 1, b',') {
@@ -719,6 +723,14 @@ impl Grammar<'_> {
             h.adjectival = true;
             return Some(h);
         }
+        // "will one day be": some time to come, not a day long.
+        if self.word(i) == b"one"
+            && self.lex(i + 1) == Lex::Unit(Unit::Day, false)
+            && i > 0
+            && self.word_in(i - 1, lexicon::MODALS)
+        {
+            return hit(i + 2, Sem::Ref(RefKind::Future));
+        }
         if let Some((y, end)) = self.spelled_year(i)
             && self.word(i + 1) != b"thousand"
         {
@@ -731,6 +743,11 @@ impl Grammar<'_> {
             k += 3;
         }
         let (unit, plural, mut end, hyphen) = self.unit_at(k)?;
+        // A fraction is written "a quarter" or "three-quarters"; "several quarters of losses"
+        // stays a stretch of time.
+        if unit == Unit::Quarter && (!plural || hyphen) && self.is_fraction_of(end) {
+            return None;
+        }
         if article && self.is_punct(end, b'-') && self.glued(end) {
             // "a year-earlier quarter": the compound starts at "year".
             return None;
@@ -778,6 +795,26 @@ impl Grammar<'_> {
         let mut h = hit(end, Sem::Duration { amount, unit })?;
         h.adjectival = hyphen;
         Some(h)
+    }
+
+    /// Whether "of" at `k` makes a preceding "three-quarters" or "a quarter" a share of
+    /// something ("imports about three-quarters of its food", "more than a quarter of the
+    /// market"), not three months: only a year or a unit after it ("a quarter of a century")
+    /// keeps the time.
+    fn is_fraction_of(&self, k: usize) -> bool {
+        if self.func(k) != Some(Func::Of) {
+            return false;
+        }
+        let j = match self.func(k + 1) {
+            Some(Func::A | Func::The) => k + 2,
+            _ => k + 1,
+        };
+        let timed = matches!(self.lex(j), Lex::Unit(..))
+            || self
+                .tokens
+                .get(j)
+                .is_some_and(|t| t.kind == TokenKind::Number);
+        !timed
     }
 
     /// Whether tokens `k..k + 3` read "1/2".
