@@ -126,6 +126,7 @@ fn extract_with(
                 !is_dateline(sentence, t, span.start)
                     && !is_comparison(text, t)
                     && !is_superseded_plan(text, t)
+                    && !is_year_range(text, t)
             })
             .collect();
         let phrases: Vec<std::ops::Range<usize>> = dated
@@ -330,6 +331,33 @@ fn is_superseded_plan(text: &str, timex: &Timex) -> bool {
         (Some(plan), Some(adverb))
             if PLANNED.contains(&plan.as_str()) && SUPERSEDED.contains(&adverb.as_str())
     )
+}
+
+/// "Steve Jobs 1955-2011", "the 2008-2009 recession": a year joined by a dash to another is one
+/// end of a span of years, which dates no single event (the caption's lifespan would date the
+/// statement beside it to 1955).
+fn is_year_range(text: &str, timex: &Timex) -> bool {
+    let is_year = |s: &str| s.len() == 4 && s.bytes().all(|b| b.is_ascii_digit());
+    if !is_year(&timex.text) {
+        return false;
+    }
+    let dash = |c: char| matches!(c, '-' | '\u{2013}' | '\u{2014}');
+    let digits = |s: &str, rev: bool| {
+        let count = |c: &char| c.is_ascii_digit();
+        if rev {
+            s.chars().rev().take_while(count).count()
+        } else {
+            s.chars().take_while(count).count()
+        }
+    };
+    // "1955-2011" or "2010-11" after it, "1955-" before it.
+    let ends = text[timex.end..]
+        .strip_prefix(dash)
+        .is_some_and(|rest| matches!(digits(rest, false), 2 | 4));
+    let starts = text[..timex.start]
+        .strip_suffix(dash)
+        .is_some_and(|rest| digits(rest, true) == 4);
+    ends || starts
 }
 
 /// A sentence that is nothing but a date (the dateline "May 7, 2005") or a date heading.

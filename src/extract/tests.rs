@@ -179,3 +179,19 @@ fn the_date_of_a_plan_given_up_dates_nothing() {
     let dates: Vec<String> = found.iter().map(|c| c.date.to_string()).collect();
     assert_eq!(dates, vec!["2024-09", "2024-06"]);
 }
+
+#[test]
+fn a_span_of_years_dates_no_event() {
+    // The lifespan in a caption would date the statement beside it to 1955.
+    let a = article(
+        "A statement on Apple's website, the homepage of which currently displays the text \
+         \"Steve Jobs 1955-2011\", states: \"Apple has lost a visionary and creative genius.\" \
+         The shipyard, a ferry builder in the 1950-1975 boom, reopened on March 3.",
+        "2011-10-06",
+    );
+    let found = extract(0, &a, NumericOrder::MonthFirst);
+    let dates: Vec<String> = found.iter().map(|c| c.date.to_string()).collect();
+    assert_eq!(dates, vec!["2011-03-03"], "{found:#?}");
+    let a = article("The bridge opened in 1998.", "2011-10-06");
+    assert_eq!(extract(0, &a, NumericOrder::MonthFirst).len(), 1);
+}
