@@ -40,8 +40,11 @@ pub fn run(root: &Path, args: &BuildArgs) -> anyhow::Result<Outcome> {
 pub fn render(site: &Site, options: &BuildOptions) -> anyhow::Result<site::BuildReport> {
     let (mut articles, _) = site.articles(None)?;
     articles.retain(|a| options.drafts || !a.draft);
-    let store = site.store_cached()?;
-    let events: Vec<Event> = store.events.into_iter().map(|s| s.event).collect();
+    let events: Vec<Event> = site
+        .events_cached()?
+        .into_iter()
+        .map(|(_, event)| event)
+        .collect();
     site::build(&site.root, &site.config, &events, &articles, options)
 }
 
@@ -130,12 +133,7 @@ impl Live {
         let site = Site::open(&self.root)?;
         let (mut articles, _) = site.articles(None)?;
         articles.retain(|a| self.options.drafts || !a.draft);
-        let store = site.store_cached()?;
-        let events: BTreeMap<PathBuf, Event> = store
-            .events
-            .into_iter()
-            .map(|s| (s.path, s.event))
-            .collect();
+        let events: BTreeMap<PathBuf, Event> = site.events_cached()?.into_iter().collect();
         let list: Vec<&Event> = events.values().collect();
         let report = site::build_cached(
             &site.root,

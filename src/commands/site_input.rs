@@ -8,6 +8,7 @@ use chrono::NaiveDate;
 
 use crate::article::{self, Article};
 use crate::config::Config;
+use crate::event::Event;
 use crate::store::{self, Store};
 
 /// A site's settings and the folders they name.
@@ -64,9 +65,9 @@ impl Site {
             .with_context(|| format!("reading the event files in {}", self.events_dir.display()))
     }
 
-    /// [`Site::store`] through the site's parse cache, which it may rewrite: for the commands
-    /// that read the whole store on every run (`build`, `serve`).
-    pub fn store_cached(&self) -> anyhow::Result<Store> {
+    /// The stored events by path, through the site's parse cache, which it may rewrite: for
+    /// the commands that read the whole store on every run (`build`, `serve`).
+    pub fn events_cached(&self) -> anyhow::Result<Vec<(PathBuf, Event)>> {
         let cache = self.root.join(store::parse_cache::CACHE_FILE);
         store::load_cached(&self.events_dir, &cache)
             .with_context(|| format!("reading the event files in {}", self.events_dir.display()))

@@ -2,12 +2,13 @@
 //! it against the state file.
 
 use std::path::{Path, PathBuf};
+use std::time::SystemTime;
 
 use anyhow::Context;
 use chrono::NaiveDate;
 use rayon::prelude::*;
 
-use super::parse_cache::ParseCache;
+use super::parse_cache::{ParseCache, Stamp};
 use super::state::{self, RejectedRecord, State};
 use super::{Class, Store, StoredEvent};
 use crate::error::ContentError;
@@ -17,28 +18,109 @@ use crate::event::Event;
 ///
 /// Parse errors, unknown keys and invalid dates are [`ContentError`]s naming file:line:column.
 pub fn load(events_dir: &Path) -> anyhow::Result<Store> {
-    load_on(events_dir, None, chrono::Local::now().date_naive())
+    load_on(events_dir, chrono::Local::now().date_naive())
 }
 
-/// [`load`], taking the events of unchanged files from the parse cache at `cache_file` and
-/// refreshing it (see [`super::parse_cache`]): for `build` and `serve`, which read the whole
-/// store every time. Commands that promise to write nothing use [`load`].
-pub fn load_cached(events_dir: &Path, cache_file: &Path) -> anyhow::Result<Store> {
-    load_on(
-        events_dir,
-        Some(cache_file),
-        chrono::Local::now().date_naive(),
-    )
+/// The event of every file of `events_dir` by path, sorted by file name, taking those of
+/// unchanged files from the parse cache at `cache_file` and refreshing it (see
+/// [`super::parse_cache`]): for `build` and `serve`, which read the whole store every time and
+/// need neither the files' text nor how they differ from what extraction wrote. Errors are
+/// those of [`load`].
+pub fn load_cached(events_dir: &Path, cache_file: &Path) -> anyhow::Result<Vec<(PathBuf, Event)>> {
+    load_cached_at(events_dir, cache_file, SystemTime::now())
+}
+
+/// [`load_cached`], trusting the stamps of files last written well before `now`.
+pub(crate) fn load_cached_at(
+    events_dir: &Path,
+    cache_file: &Path,
+    now: SystemTime,
+) -> anyhow::Result<Vec<(PathBuf, Event)>> {
+    // Read for its errors: a broken state file fails a build as it fails `extract`.
+    State::load(events_dir)?;
+    let mut cache = ParseCache::read(cache_file);
+    let stamped: Vec<(PathBuf, String, Option<Stamp>)> = event_files(events_dir)?
+        .into_par_iter()
+        .map(|path| {
+            let name = path
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            let stamp = std::fs::metadata(&path).ok().map(|m| Stamp::of(&m));
+            (path, name, stamp)
+        })
+        .collect();
+    let looked: Vec<_> = stamped
+        .into_iter()
+        .map(|(path, name, stamp)| {
+            let known = stamp.and_then(|s| cache.take_stamped(&name, s));
+            (path, name, stamp, known)
+        })
+        .collect();
+    let mut changed = looked.iter().any(|(.., known)| known.is_none());
+    // Files not known by their stamp are read; those whose bytes are unchanged still take
+    // their events from the cache.
+    let read = looked
+        .into_par_iter()
+        .map(|(path, name, stamp, known)| {
+            let text = match known {
+                Some(_) => None,
+                None => Some(read_text(&path)?),
+            };
+            anyhow::Ok((path, name, stamp, known, text))
+        })
+        .collect::<Vec<_>>()
+        .into_iter()
+        .map(|r| {
+            r.map(|(path, name, stamp, known, text)| match (known, text) {
+                (Some((hash, event)), _) => (path, name, stamp, hash, None, Some(event)),
+                (None, text) => {
+                    let text = text.unwrap_or_default();
+                    let hash = state::hash(text.as_bytes());
+                    let cached = cache.take(&name, &hash);
+                    (path, name, stamp, hash, Some(text), cached)
+                }
+            })
+        })
+        .collect::<Vec<_>>();
+    let parsed = read
+        .into_par_iter()
+        .map(|r| {
+            let (path, name, stamp, hash, text, cached) = r?;
+            let event = match cached {
+                Some(event) => event,
+                None => parse_event(&path, text.as_deref().unwrap_or_default())?,
+            };
+            Ok((path, name, stamp, hash, event))
+        })
+        .collect::<Vec<_>>()
+        .into_iter()
+        // The first broken file by name, whichever thread found it.
+        .collect::<anyhow::Result<Vec<_>>>()?;
+    // Entries left over are files since deleted.
+    changed |= !cache.is_empty();
+    if changed {
+        ParseCache::write(
+            cache_file,
+            parsed.iter().map(|(_, name, stamp, hash, event)| {
+                (
+                    name.as_str(),
+                    hash.as_str(),
+                    stamp.and_then(|s| s.settled(now)),
+                    event,
+                )
+            }),
+        );
+    }
+    Ok(parsed
+        .into_iter()
+        .map(|(path, _, _, _, event)| (path, event))
+        .collect())
 }
 
 /// [`load`], with `today` as the day deletions are noticed.
-pub(crate) fn load_on(
-    events_dir: &Path,
-    cache_file: Option<&Path>,
-    today: NaiveDate,
-) -> anyhow::Result<Store> {
+pub(crate) fn load_on(events_dir: &Path, today: NaiveDate) -> anyhow::Result<Store> {
     let mut state = State::load(events_dir)?;
-    let mut cache = cache_file.map(ParseCache::read).unwrap_or_default();
     let read = event_files(events_dir)?
         .into_par_iter()
         .map(|path| {
@@ -51,44 +133,18 @@ pub(crate) fn load_on(
             anyhow::Ok((path, name, hash, text))
         })
         .collect::<Vec<_>>();
-    // Unchanged files take their events out of the cache (moved, not copied).
-    let cache_was_current = cache.matches(
-        read.iter()
-            .filter_map(|r| r.as_ref().ok())
-            .map(|(_, name, hash, _)| (name.as_str(), hash.as_str())),
-    );
-    let read: Vec<_> = read
-        .into_iter()
-        .map(|r| {
-            r.map(|(path, name, hash, text)| {
-                let cached = cache.take(&name, &hash);
-                (path, name, hash, text, cached)
-            })
-        })
-        .collect();
     // Parsing is most of the time of a large store, and each file parses alone.
     let parsed = read
         .into_par_iter()
         .map(|r| {
-            let (path, name, hash, text, cached) = r?;
-            let event = match cached {
-                Some(event) => event,
-                None => parse_event(&path, &text)?,
-            };
+            let (path, name, hash, text) = r?;
+            let event = parse_event(&path, &text)?;
             Ok((path, name, hash, text, event))
         })
         .collect::<Vec<_>>()
         .into_iter()
         // The first broken file by name, whichever thread found it.
         .collect::<anyhow::Result<Vec<_>>>()?;
-    if let Some(cache_file) = cache_file.filter(|_| !cache_was_current) {
-        ParseCache::write(
-            cache_file,
-            parsed
-                .iter()
-                .map(|(_, name, hash, _, event)| (name.as_str(), hash.as_str(), event)),
-        );
-    }
     let mut events = Vec::with_capacity(parsed.len());
     for (path, name, hash, text, event) in parsed {
         let record = state.files.get(&name);
@@ -122,7 +178,6 @@ pub(crate) fn load_on(
             title: record.title,
         });
     }
-    drop(cache);
     Ok(Store { events, state })
 }
 

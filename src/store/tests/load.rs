@@ -1,9 +1,9 @@
 //! Loading: the written format, classification and located errors.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use super::*;
-use crate::store::load::parse_event;
+use crate::store::load::{load_cached, load_cached_at, parse_event};
 
 #[test]
 fn annals_writes_the_documented_format() {
@@ -41,7 +41,7 @@ fn classifies_untouched_edited_hidden_hand_made_and_deleted_files() {
     std::fs::write(d.join("mine.yml"), "id: mine\ndate: 2017\ntitle: Mine\n").unwrap();
     std::fs::write(d.join("notes.txt"), "not an event").unwrap();
 
-    let store = load_on(d, None, day(2024, 5, 2)).unwrap();
+    let store = load_on(d, day(2024, 5, 2)).unwrap();
     let classes: Vec<(&str, Class)> = store
         .events
         .iter()
@@ -193,10 +193,15 @@ fn the_parse_cache_never_changes_what_loads() {
     let d = dir.path();
     let site = tempfile::tempdir().unwrap();
     let cache = site.path().join(crate::store::parse_cache::CACHE_FILE);
-    let events =
-        |store: Store| -> Vec<Event> { store.events.into_iter().map(|s| s.event).collect() };
-    let plain = || events(load_on(d, None, day(2024, 5, 2)).unwrap());
-    let cached = || events(load_on(d, Some(&cache), day(2024, 5, 2)).unwrap());
+    let plain = || -> Vec<(PathBuf, Event)> {
+        let store = load_on(d, day(2024, 5, 2)).unwrap();
+        store
+            .events
+            .into_iter()
+            .map(|s| (s.path, s.event))
+            .collect()
+    };
+    let cached = || load_cached(d, &cache).unwrap();
 
     assert_eq!(cached(), plain());
     let first = std::fs::read_to_string(&cache).expect("the first load writes the cache");
@@ -207,27 +212,32 @@ fn the_parse_cache_never_changes_what_loads() {
     );
     assert_eq!(cached(), plain(), "read back from the cache");
 
-    // An edit keeps its file name: the hash tells it apart.
+    // Edits keep their file names, within the same second and at the same size too: files
+    // written that recently are read again.
     std::fs::write(
         d.join("strike.yaml"),
         "id: strike\ndate: 2017-04-02\ntitle: Strike ends\n",
     )
     .unwrap();
+    assert_eq!(cached(), plain());
+    std::fs::write(
+        d.join("strike.yaml"),
+        "id: strike\ndate: 2017-04-03\ntitle: Strike ends\n",
+    )
+    .unwrap();
+    assert_eq!(cached(), plain(), "an edit of the same size at once");
     std::fs::write(d.join("mine.yml"), "id: mine\ndate: 2017\ntitle: Mine\n").unwrap();
     std::fs::remove_file(d.join("vote.yaml")).unwrap();
     let after = cached();
     assert_eq!(after, plain());
-    let titles: Vec<&str> = after.iter().map(|e| e.title.as_str()).collect();
+    let titles: Vec<&str> = after.iter().map(|(_, e)| e.title.as_str()).collect();
     assert_eq!(titles, ["Mine", "Strike ends"]);
     assert_eq!(std::fs::read_to_string(&cache).unwrap().lines().count(), 3);
 
     // A cached file broken since is an error with its location, as without a cache.
     std::fs::write(d.join("mine.yml"), "id: mine\ndate: 2017\ntitle: [Mine\n").unwrap();
-    let plain_error = format!("{:#}", load_on(d, None, day(2024, 5, 2)).unwrap_err());
-    let cached_error = format!(
-        "{:#}",
-        load_on(d, Some(&cache), day(2024, 5, 2)).unwrap_err()
-    );
+    let plain_error = format!("{:#}", load_on(d, day(2024, 5, 2)).unwrap_err());
+    let cached_error = format!("{:#}", load_cached(d, &cache).unwrap_err());
     assert_eq!(cached_error, plain_error);
     assert!(cached_error.contains("mine.yml:3"), "{cached_error}");
     std::fs::write(d.join("mine.yml"), "id: mine\ndate: 2017\ntitle: Mine\n").unwrap();
@@ -242,4 +252,63 @@ fn the_parse_cache_never_changes_what_loads() {
                 .contains(env!("CARGO_PKG_VERSION"))
         );
     }
+}
+
+/// A file whose stamp (size, times, inode) is the one cached is not read at all; any write to
+/// it changes the stamp. Shown with a cache whose event for an unchanged file was altered:
+/// only a load that skips the file can return it.
+#[test]
+fn files_with_settled_stamps_are_not_read_again() {
+    let dir = written(vec![vote(), ev("strike", "2017-04", "Strike", vec![])]);
+    let d = dir.path();
+    let site = tempfile::tempdir().unwrap();
+    let cache = site.path().join(crate::store::parse_cache::CACHE_FILE);
+    let later = std::time::SystemTime::now() + std::time::Duration::from_secs(60);
+    let titles = || -> Vec<String> {
+        load_cached_at(d, &cache, later)
+            .unwrap()
+            .into_iter()
+            .map(|(_, e)| e.title)
+            .collect()
+    };
+    let first = titles();
+    assert!(first.contains(&"Strike".to_string()), "{first:?}");
+    let text = std::fs::read_to_string(&cache).unwrap();
+    assert!(
+        text.contains("\"stamp\":{"),
+        "stamps are kept once settled: {text}"
+    );
+    // The event and the hash of the bytes changed in the cache: had the file been read, its
+    // hash would differ from the cached one and its event be parsed again.
+    let altered: Vec<String> = text
+        .lines()
+        .map(|line| match line.find("\"hash\":\"") {
+            Some(at) if line.contains("strike.yaml") => {
+                let hash = &line[at + 8..at + 8 + line[at + 8..].find('"').unwrap()];
+                line.replace(hash, "fnv1a64:0000000000000000")
+                    .replace("\"Strike\"", "\"Cached strike\"")
+            }
+            _ => line.to_string(),
+        })
+        .collect();
+    std::fs::write(&cache, altered.join("\n") + "\n").unwrap();
+    assert!(
+        titles().contains(&"Cached strike".to_string()),
+        "{:?}",
+        titles()
+    );
+
+    // Rewritten at the same size, its modification time set back: the stamp still differs.
+    let path = d.join("strike.yaml");
+    let edited = std::fs::read_to_string(&path)
+        .unwrap()
+        .replace("Strike", "Walked");
+    std::fs::write(&path, edited).unwrap();
+    std::fs::File::options()
+        .write(true)
+        .open(&path)
+        .unwrap()
+        .set_modified(std::time::UNIX_EPOCH + std::time::Duration::from_secs(1_000_000_000))
+        .unwrap();
+    assert!(titles().contains(&"Walked".to_string()), "{:?}", titles());
 }

@@ -55,7 +55,7 @@ pub(super) fn read(dir: &Path, name: &str) -> String {
 }
 
 pub(super) fn load_today(dir: &Path) -> Store {
-    load_on(dir, None, day(2024, 5, 1)).unwrap()
+    load_on(dir, day(2024, 5, 1)).unwrap()
 }
 
 /// A store where annals wrote `events` (all untouched).

@@ -132,11 +132,7 @@ fn re_extraction_keeps_every_human_change() {
         .map(|n| std::fs::metadata(d.join(n)).unwrap().modified().unwrap())
         .collect();
     std::thread::sleep(std::time::Duration::from_millis(20));
-    let p = plan(
-        &load_on(d, None, day(2024, 6, 1)).unwrap(),
-        extraction(),
-        &same,
-    );
+    let p = plan(&load_on(d, day(2024, 6, 1)).unwrap(), extraction(), &same);
     assert!(p.is_empty(), "{p}");
     assert_eq!(p.unchanged, 4);
     assert_eq!(p.apply(d).unwrap(), ApplyReport::default());
