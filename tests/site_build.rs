@@ -7,7 +7,7 @@ use annals::article::Article;
 use annals::config::Config;
 use annals::error::ContentError;
 use annals::event::{DateConflict, Event, Source};
-use annals::site::{BuildCache, BuildOptions, build, build_cached};
+use annals::site::{BuildCache, BuildOptions, Fingerprinted, build, build_cached};
 use annals::time::Edtf;
 
 fn source(article: &str, publisher: &str, quote: &str) -> Source {
@@ -572,11 +572,13 @@ fn incremental_rebuilds_match_full_builds(config: Config) {
     };
     let mut cache = BuildCache::default();
     let mut events = events();
+    // Given as `serve` gives them: each with the hash of its content made when it was read.
     let mut incremental = |events: &[Event]| {
+        let read: Vec<Fingerprinted> = events.iter().cloned().map(Fingerprinted::new).collect();
         build_cached(
             &f.root,
             &config,
-            events,
+            &read,
             &articles(),
             &options(&f.output),
             &mut cache,

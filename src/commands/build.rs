@@ -4,12 +4,14 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
+use rayon::prelude::*;
+
 use super::site_input::Site;
 use crate::article::Article;
 use crate::cli::{BuildArgs, Outcome};
 use crate::event::Event;
 use crate::site::serve::Changes;
-use crate::site::{self, BuildOptions};
+use crate::site::{self, BuildOptions, Fingerprinted};
 
 pub fn run(root: &Path, args: &BuildArgs) -> anyhow::Result<Outcome> {
     let started = Instant::now();
@@ -103,7 +105,7 @@ struct Loaded {
     /// The events folder, canonical, to recognise event files among changed paths.
     events_dir: Option<PathBuf>,
     /// Every event file by path, in the order the store reads them.
-    events: BTreeMap<PathBuf, Event>,
+    events: BTreeMap<PathBuf, Fingerprinted>,
 }
 
 /// How a changed path affects the site.
@@ -133,8 +135,12 @@ impl Live {
         let site = Site::open(&self.root)?;
         let (mut articles, _) = site.articles(None)?;
         articles.retain(|a| self.options.drafts || !a.draft);
-        let events: BTreeMap<PathBuf, Event> = site.events_cached()?.into_iter().collect();
-        let list: Vec<&Event> = events.values().collect();
+        let events: BTreeMap<PathBuf, Fingerprinted> = site
+            .events_cached()?
+            .into_par_iter()
+            .map(|(path, event)| (path, Fingerprinted::new(event)))
+            .collect();
+        let list: Vec<&Fingerprinted> = events.values().collect();
         let report = site::build_cached(
             &site.root,
             &site.config,
@@ -177,13 +183,13 @@ impl Live {
         for path in changed {
             if path.is_file() {
                 let event = crate::store::read_event_file(&path)?;
-                loaded.events.insert(path, event);
+                loaded.events.insert(path, Fingerprinted::new(event));
             } else {
                 loaded.events.remove(&path);
             }
         }
         // Borrowed, not cloned: a rebuild need not copy every event.
-        let list: Vec<&Event> = loaded.events.values().collect();
+        let list: Vec<&Fingerprinted> = loaded.events.values().collect();
         let report = site::build_cached(
             &loaded.site.root,
             &loaded.site.config,

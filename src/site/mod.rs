@@ -19,7 +19,6 @@ pub mod serve;
 mod templates;
 mod timelinejs;
 
-use std::borrow::Borrow;
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
@@ -31,7 +30,7 @@ use crate::article::Article;
 use crate::config::Config;
 use crate::event::Event;
 
-pub use model::sort_events;
+pub use model::{EventInput, Fingerprinted, sort_events};
 
 /// How to build.
 #[derive(Debug, Clone, Default)]
@@ -131,7 +130,7 @@ impl BuildCache {
 /// and pages that no longer exist are removed. The caller promises that only
 /// `events` changed since; anything else needs [`BuildCache::clear`] first. Otherwise (and
 /// after any failure) it is a full build, into a staging folder swapped in at the end.
-pub fn build_cached<E: Borrow<Event>>(
+pub fn build_cached<E: EventInput>(
     site_root: &Path,
     config: &Config,
     events: &[E],
@@ -160,7 +159,7 @@ pub fn build_cached<E: Borrow<Event>>(
         cache.clear();
     }
     let model = model::Model::cached(
-        events.iter().map(Borrow::borrow),
+        events.iter().map(|e| (e.event(), e.fingerprint())),
         articles,
         config.date_format,
         &mut cache.views,

@@ -151,29 +151,90 @@ pub struct Model<'a> {
 
 /// Timeline order: first day, then last day, then id.
 pub fn sort_events(events: &mut [&Event]) {
-    events.sort_by(|a, b| {
-        let (ia, ib) = (a.date.interval(), b.date.interval());
-        (ia.first, ia.last, &a.id).cmp(&(ib.first, ib.last, &b.id))
-    });
+    events.sort_by(|a, b| timeline_order(a, b));
+}
+
+fn timeline_order(a: &Event, b: &Event) -> std::cmp::Ordering {
+    let (ia, ib) = (a.date.interval(), b.date.interval());
+    (ia.first, ia.last, &a.id).cmp(&(ib.first, ib.last, &b.id))
+}
+
+/// An event given to a build.
+pub trait EventInput: Sync {
+    fn event(&self) -> &Event;
+
+    /// A hash of everything in the event, when its owner keeps one; otherwise the build hashes
+    /// the event. `serve` keeps one per event file ([`Fingerprinted`]): hashing all 10,000
+    /// events was a quarter of a rebuild after one edit.
+    fn fingerprint(&self) -> Option<u64> {
+        None
+    }
+}
+
+impl EventInput for Event {
+    fn event(&self) -> &Event {
+        self
+    }
+}
+
+impl<T: EventInput + ?Sized> EventInput for &T {
+    fn event(&self) -> &Event {
+        (**self).event()
+    }
+
+    fn fingerprint(&self) -> Option<u64> {
+        (**self).fingerprint()
+    }
+}
+
+/// An event with the hash of its content, made once when it is read.
+#[derive(Debug)]
+pub struct Fingerprinted {
+    event: Event,
+    fingerprint: u64,
+}
+
+impl Fingerprinted {
+    pub fn new(event: Event) -> Fingerprinted {
+        let fingerprint = super::pages::fingerprint(&event);
+        Fingerprinted { event, fingerprint }
+    }
+}
+
+impl EventInput for Fingerprinted {
+    fn event(&self) -> &Event {
+        &self.event
+    }
+
+    fn fingerprint(&self) -> Option<u64> {
+        Some(self.fingerprint)
+    }
 }
 
 impl<'a> Model<'a> {
     #[cfg(test)]
     pub fn new(events: &'a [Event], articles: &'a [Article], format: DateFormat) -> Model<'a> {
-        Model::cached(events.iter(), articles, format, &mut Views::default())
+        Model::cached(
+            events.iter().map(|e| (e, None)),
+            articles,
+            format,
+            &mut Views::default(),
+        )
     }
 
     /// [`Model::new`], taking the views of unchanged events from `cache`, which is left
     /// holding this model's views only. The articles and `format` must be those the cache was
-    /// filled with.
+    /// filled with. Each event comes with the hash of its content if known
+    /// ([`EventInput::fingerprint`]).
     pub fn cached(
-        events: impl Iterator<Item = &'a Event>,
+        events: impl Iterator<Item = (&'a Event, Option<u64>)>,
         articles: &'a [Article],
         format: DateFormat,
         cache: &mut Views,
     ) -> Model<'a> {
-        let mut raw: Vec<&Event> = events.filter(|e| !e.hidden).collect();
-        sort_events(&mut raw);
+        let mut given: Vec<(&Event, Option<u64>)> = events.filter(|(e, _)| !e.hidden).collect();
+        given.sort_by(|a, b| timeline_order(a.0, b.0));
+        let (raw, known): (Vec<&Event>, Vec<Option<u64>>) = given.into_iter().unzip();
         let [kept_events, kept_tags, kept_entities] = &mut cache.slugs;
         let event_slugs = kept_events.assign(raw.iter().map(|e| e.id.as_str()));
         let article_slugs = Slugs::assign(articles.iter().map(|a| a.id.as_str()));
@@ -194,9 +255,10 @@ impl<'a> Model<'a> {
         }
         let keys: Vec<u64> = raw
             .par_iter()
-            .map(|e| {
+            .zip(&known)
+            .map(|(e, known)| {
                 super::pages::fingerprint(&(
-                    e,
+                    known.unwrap_or_else(|| super::pages::fingerprint(e)),
                     event_slugs.get(&e.id),
                     slug_of(tag_slugs, &e.tags),
                     slug_of(entity_slugs, &e.entities),
