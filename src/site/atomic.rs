@@ -42,10 +42,7 @@ impl Staging {
     /// folder; anything that would leave it is refused.
     pub fn write(&self, relative: &str, contents: &[u8]) -> anyhow::Result<()> {
         let path = self.dir.join(checked(relative)?);
-        if let Some(parent) = path.parent() {
-            std::fs::create_dir_all(parent)
-                .with_context(|| format!("cannot create {}", parent.display()))?;
-        }
+        create_parent(&path)?;
         std::fs::write(&path, contents).with_context(|| format!("cannot write {}", path.display()))
     }
 
@@ -56,16 +53,10 @@ impl Staging {
         fill: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
     ) -> anyhow::Result<()> {
         let path = self.dir.join(checked(relative)?);
-        if let Some(parent) = path.parent() {
-            std::fs::create_dir_all(parent)
-                .with_context(|| format!("cannot create {}", parent.display()))?;
-        }
+        create_parent(&path)?;
         let file = std::fs::File::create(&path)
             .with_context(|| format!("cannot write {}", path.display()))?;
-        let mut buffered = std::io::BufWriter::with_capacity(1 << 20, file);
-        fill(&mut buffered)
-            .and_then(|()| buffered.flush())
-            .with_context(|| format!("cannot write {}", path.display()))
+        fill_buffered(file, &path, fill)
     }
 
     /// Replaces the output with the staging folder: old output renamed away, new one renamed
@@ -129,9 +120,8 @@ fn remove_tree(dir: &Path) -> std::io::Result<()> {
 /// temporary name, then renamed over it, so the server never reads half a page.
 pub fn replace_file(output: &Path, relative: &str, contents: &[u8]) -> anyhow::Result<()> {
     let path = output.join(checked(relative)?);
+    create_parent(&path)?;
     let parent = path.parent().unwrap_or(output);
-    std::fs::create_dir_all(parent)
-        .with_context(|| format!("cannot create {}", parent.display()))?;
     let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("file");
     let temporary = parent.join(format!(".{name}.tmp-{}", std::process::id()));
     std::fs::write(&temporary, contents)
@@ -154,9 +144,7 @@ pub fn overwrite_file(
     fill: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
 ) -> anyhow::Result<()> {
     let path = output.join(checked(relative)?);
-    let parent = path.parent().unwrap_or(output);
-    std::fs::create_dir_all(parent)
-        .with_context(|| format!("cannot create {}", parent.display()))?;
+    create_parent(&path)?;
     let file = std::fs::OpenOptions::new()
         .write(true)
         .create(true)
@@ -169,6 +157,25 @@ pub fn overwrite_file(
         fill(&mut bytes).with_context(|| format!("cannot write {}", path.display()))?;
         return replace_file(output, relative, &bytes);
     }
+    fill_buffered(file, &path, fill)
+}
+
+/// Creates the folder `path` goes in (and those above it).
+fn create_parent(path: &Path) -> anyhow::Result<()> {
+    match path.parent() {
+        Some(parent) => std::fs::create_dir_all(parent)
+            .with_context(|| format!("cannot create {}", parent.display())),
+        None => Ok(()),
+    }
+}
+
+/// Writes `file` (at `path`, for messages) from its start through `fill`, buffered, and cuts it
+/// where the new bytes end (a file written over may have been longer).
+fn fill_buffered(
+    file: std::fs::File,
+    path: &Path,
+    fill: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> anyhow::Result<()> {
     let mut buffered = std::io::BufWriter::with_capacity(1 << 20, file);
     fill(&mut buffered)
         .and_then(|()| buffered.flush())

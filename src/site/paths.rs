@@ -15,12 +15,14 @@ pub fn slugify(text: &str) -> String {
     let mut slug = String::with_capacity(text.len());
     let mut dash = false;
     for c in text.chars() {
-        let mapped = if c.is_ascii_alphanumeric() {
-            Folded::Ascii(c.to_ascii_lowercase())
+        // ASCII letters and digits, most characters of most names, skip the table.
+        let mut ascii = [0; 4];
+        let mapped: &str = if c.is_ascii_alphanumeric() {
+            c.to_ascii_lowercase().encode_utf8(&mut ascii)
         } else {
-            Folded::Letters(fold(c))
+            fold(c)
         };
-        if mapped == Folded::Letters("") {
+        if mapped.is_empty() {
             dash = !slug.is_empty();
             continue;
         }
@@ -28,10 +30,7 @@ pub fn slugify(text: &str) -> String {
             slug.push('-');
             dash = false;
         }
-        match mapped {
-            Folded::Ascii(c) => slug.push(c),
-            Folded::Letters(letters) => slug.push_str(letters),
-        }
+        slug.push_str(mapped);
     }
     if slug.len() > MAX_SLUG {
         slug.truncate(MAX_SLUG);
@@ -58,15 +57,6 @@ pub fn is_reserved(name: &str) -> bool {
             && stem.len() == 4
             && stem.as_bytes()[3].is_ascii_digit()
             && stem.as_bytes()[3] != b'0')
-}
-
-/// What a character of a name becomes in its slug.
-#[derive(PartialEq)]
-enum Folded {
-    /// An ASCII letter (lowercased) or digit: most characters of most names.
-    Ascii(char),
-    /// The letters an accented letter stands for, or `""` for a separator.
-    Letters(&'static str),
 }
 
 /// The ASCII letters a character other than an ASCII letter or digit stands for, or `""` for

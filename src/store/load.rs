@@ -42,10 +42,7 @@ pub(crate) fn load_cached_at(
     let stamped: Vec<(PathBuf, String, Option<Stamp>)> = event_files(events_dir)?
         .into_par_iter()
         .map(|path| {
-            let name = path
-                .file_name()
-                .map(|n| n.to_string_lossy().into_owned())
-                .unwrap_or_default();
+            let name = file_name(&path);
             let stamp = std::fs::metadata(&path).ok().map(|m| Stamp::of(&m));
             (path, name, stamp)
         })
@@ -125,10 +122,7 @@ pub(crate) fn load_on(events_dir: &Path, today: NaiveDate) -> anyhow::Result<Sto
         .into_par_iter()
         .map(|path| {
             let text = read_text(&path)?;
-            let name = path
-                .file_name()
-                .map(|n| n.to_string_lossy().into_owned())
-                .unwrap_or_default();
+            let name = file_name(&path);
             let hash = state::hash(text.as_bytes());
             anyhow::Ok((path, name, hash, text))
         })
@@ -193,6 +187,13 @@ fn read_text(path: &Path) -> anyhow::Result<String> {
     Ok(String::from_utf8(bytes).map_err(|_| {
         ContentError::new(path, "the event file is not UTF-8 text").help("save the file as UTF-8")
     })?)
+}
+
+/// The name of an event file inside the events folder: the key of its state and cache entries.
+pub(crate) fn file_name(path: &Path) -> String {
+    path.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default()
 }
 
 /// Whether `name` is the name of an event file [`load`] reads (when it is a file).

@@ -96,11 +96,7 @@ pub struct Store {
 impl Store {
     /// The file name (inside the events folder) of a stored event.
     pub(crate) fn file_name(event: &StoredEvent) -> String {
-        event
-            .path
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default()
+        load::file_name(&event.path)
     }
 
     /// Whether `id` is rejected.

@@ -185,13 +185,18 @@ fn the_documented_example_event_is_valid() {
     assert!(doc.contains(&format!("```text\n{err}\n```")), "{err}");
 }
 
+/// An events folder with two events, and a site folder for the parse cache.
+fn two_events_and_a_site() -> (tempfile::TempDir, tempfile::TempDir) {
+    let dir = written(vec![vote(), ev("strike", "2017-04", "Strike", vec![])]);
+    (dir, tempfile::tempdir().unwrap())
+}
+
 /// The parse cache may make loading faster, never different: edits, new files, deleted files,
 /// broken files and a corrupt cache all read as if there were no cache.
 #[test]
 fn the_parse_cache_never_changes_what_loads() {
-    let dir = written(vec![vote(), ev("strike", "2017-04", "Strike", vec![])]);
+    let (dir, site) = two_events_and_a_site();
     let d = dir.path();
-    let site = tempfile::tempdir().unwrap();
     let cache = site.path().join(crate::store::parse_cache::CACHE_FILE);
     let plain = || -> Vec<(PathBuf, Event)> {
         let store = load_on(d, day(2024, 5, 2)).unwrap();
@@ -259,9 +264,8 @@ fn the_parse_cache_never_changes_what_loads() {
 /// only a load that skips the file can return it.
 #[test]
 fn files_with_settled_stamps_are_not_read_again() {
-    let dir = written(vec![vote(), ev("strike", "2017-04", "Strike", vec![])]);
+    let (dir, site) = two_events_and_a_site();
     let d = dir.path();
-    let site = tempfile::tempdir().unwrap();
     let cache = site.path().join(crate::store::parse_cache::CACHE_FILE);
     let later = std::time::SystemTime::now() + std::time::Duration::from_secs(60);
     let titles = || -> Vec<String> {
