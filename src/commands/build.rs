@@ -40,14 +40,14 @@ pub fn run(root: &Path, args: &BuildArgs) -> anyhow::Result<Outcome> {
 
 /// Loads the articles and stored events of `site` and renders them.
 pub fn render(site: &Site, options: &BuildOptions) -> anyhow::Result<site::BuildReport> {
-    let (mut articles, _) = site.articles(None)?;
+    // Side by side: at 100,000 events reading the store took 1.3 s and the articles 0.4 s.
+    let (articles, events) = rayon::join(|| site.articles(None), || site.events_cached());
+    let (mut articles, _) = articles?;
     articles.retain(|a| options.drafts || !a.draft);
-    let events: Vec<Event> = site
-        .events_cached()?
-        .into_iter()
-        .map(|(_, event)| event)
-        .collect();
-    site::build(&site.root, &site.config, &events, &articles, options)
+    let events: Vec<Event> = events?.into_iter().map(|(_, event)| event).collect();
+    let report = site::build(&site.root, &site.config, &events, &articles, options);
+    site::free_in_background((events, articles));
+    report
 }
 
 pub fn serve(root: &Path, port: u16, open: bool) -> anyhow::Result<Outcome> {

@@ -497,11 +497,13 @@ fn render_batched(
             for &i in next {
                 keep[i] = true;
             }
-            for &i in needed {
-                if !keep[i] {
-                    values[i] = None;
-                }
-            }
+            // Freeing 16,000 values took a 100k build 2 s on one thread while the other idled.
+            let unneeded: Vec<Value> = needed
+                .iter()
+                .filter(|&&i| !keep[i])
+                .filter_map(|&i| values[i].take())
+                .collect();
+            unneeded.into_par_iter().for_each(drop);
         }
     }
     Ok(written)
