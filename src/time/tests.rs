@@ -1052,3 +1052,25 @@ fn one_day_after_a_modal_is_the_future() {
         "P1D"
     );
 }
+
+#[test]
+fn a_month_named_again_keeps_its_year_unless_the_tense_moves_it() {
+    let s = "The two countries will join the alliance in October. Both can now take part in \
+             planning for the summit in October.";
+    let found = tag(s, dct());
+    let octobers: Vec<&str> = found
+        .iter()
+        .filter(|t| t.text == "October")
+        .map(|t| t.value.as_str())
+        .collect();
+    assert_eq!(octobers, ["2017-10", "2017-10"]);
+    // A past-tense verb still places the second one in the past.
+    let s = "The firm will open a plant in October. It opened its first plant in October.";
+    let found = tag(s, dct());
+    let octobers: Vec<&str> = found
+        .iter()
+        .filter(|t| t.text == "October")
+        .map(|t| t.value.as_str())
+        .collect();
+    assert_eq!(octobers, ["2017-10", "2016-10"]);
+}
