@@ -1074,3 +1074,19 @@ fn a_month_named_again_keeps_its_year_unless_the_tense_moves_it() {
         .collect();
     assert_eq!(octobers, ["2017-10", "2016-10"]);
 }
+
+#[test]
+fn a_plan_told_in_the_past_perfect_was_for_a_time_behind() {
+    // The Tuesday before Thursday 2017-03-02 is 2017-02-28; the next one 2017-03-07.
+    assert_eq!(
+        value(
+            "The offer had been scheduled to expire on Tuesday.",
+            "Tuesday"
+        ),
+        "2017-02-28"
+    );
+    assert_eq!(
+        value("The offer is scheduled to expire on Tuesday.", "Tuesday"),
+        "2017-03-07"
+    );
+}
