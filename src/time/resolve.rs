@@ -92,10 +92,14 @@ impl Resolver {
                 amount,
                 weekday,
                 month,
+                part,
             } => Some(Resolved {
                 kind: TimexType::Set,
                 value: match (weekday, month) {
-                    (Some(d), _) => format!("XXXX-WXX-{d}"),
+                    (Some(d), _) => match part {
+                        Some(p) => format!("XXXX-WXX-{d}T{}", p.code()),
+                        None => format!("XXXX-WXX-{d}"),
+                    },
                     (None, Some(m)) => format!("XXXX-{m:02}"),
                     (None, None) => duration_value(Some(amount), unit),
                 },

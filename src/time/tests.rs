@@ -1090,3 +1090,22 @@ fn a_plan_told_in_the_past_perfect_was_for_a_time_behind() {
         "2017-03-07"
     );
 }
+
+#[test]
+fn a_weekday_in_the_plural_recurs() {
+    let t = find(
+        "Two new flights will leave on Tuesday nights.",
+        "Tuesday nights",
+    );
+    assert_eq!(
+        (t.kind, t.value.as_str()),
+        (TimexType::Set, "XXXX-WXX-2TNI")
+    );
+    let t = find("The market is closed on Sundays.", "Sundays");
+    assert_eq!((t.kind, t.value.as_str()), (TimexType::Set, "XXXX-WXX-7"));
+    // One night is still a date.
+    assert_eq!(
+        value("He spoke on Tuesday night.", "Tuesday night"),
+        "2017-02-28TNI"
+    );
+}
