@@ -143,12 +143,14 @@ pub enum Sem {
         whole: u32,
         unit: Unit,
     },
-    /// `weekday` for "every Friday" (`XXXX-WXX-5`), `month` for "each July" (`XXXX-07`).
+    /// `weekday` for "every Friday" (`XXXX-WXX-5`), `month` for "each July" (`XXXX-07`);
+    /// `part` for the part of that weekday ("Tuesday nights", `XXXX-WXX-2TNI`).
     Set {
         unit: Unit,
         amount: u32,
         weekday: Option<u32>,
         month: Option<u32>,
+        part: Option<DayPart>,
     },
 }
 

@@ -171,6 +171,8 @@ pub enum Lex {
     None,
     Month(u32),
     Weekday(u32),
+    /// A weekday in the plural ("on Tuesdays"): every such day.
+    Weekdays(u32),
     /// A number word: "two", "twenty", "dozen".
     Number(u32),
     /// A vague quantity ("several", "few", "many"): X in durations.
@@ -244,6 +246,17 @@ const WEEKDAYS: &[(&str, u32)] = &[
     ("sat", 6),
     ("sunday", 7),
     ("sun", 7),
+];
+
+/// Weekdays in the plural, ISO numbered: "the market is closed on Sundays" is every Sunday.
+const PLURAL_WEEKDAYS: &[(&str, u32)] = &[
+    ("mondays", 1),
+    ("tuesdays", 2),
+    ("wednesdays", 3),
+    ("thursdays", 4),
+    ("fridays", 5),
+    ("saturdays", 6),
+    ("sundays", 7),
 ];
 
 const NUMBER_WORDS: &[(&str, u32)] = &[
@@ -753,6 +766,15 @@ pub const DEFERRAL_VERBS: &[&str] = &[
     "suspended",
 ];
 
+/// Parts of the day in the plural: after a weekday they make it a recurring time ("flights
+/// leave on Tuesday nights" is every Tuesday night, `XXXX-WXX-2TNI`).
+pub const PLURAL_DAY_PARTS: &[(&str, DayPart)] = &[
+    ("mornings", DayPart::Morning),
+    ("afternoons", DayPart::Afternoon),
+    ("evenings", DayPart::Evening),
+    ("nights", DayPart::Night),
+];
+
 /// Words before "noon" or "midnight" that make the phrase a figure of speech ("high noon").
 pub const FIGURATIVE_CLOCK_WORDS: &[&str] = &["high"];
 
@@ -1100,6 +1122,9 @@ fn build() -> WordMap {
     }
     for &(w, d) in WEEKDAYS {
         put(w, Lex::Weekday(d));
+    }
+    for &(w, d) in PLURAL_WEEKDAYS {
+        put(w, Lex::Weekdays(d));
     }
     for &(w, m) in MONTHS {
         put(w, Lex::Month(m));

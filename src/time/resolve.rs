@@ -35,7 +35,21 @@ pub struct Resolver {
     reference: Option<Interval>,
     /// The quarter last mentioned and the token where its mention ended.
     last_quarter: Option<(Interval, usize)>,
+    /// The year of each month (and day) already placed in the story, latest first.
+    named: Vec<NamedMonth>,
 }
+
+/// A month (with its day, if one was written) the story has already placed in a year: "in
+/// April" said again a few sentences after "expected to join in April" is the same April.
+#[derive(Clone, Copy)]
+struct NamedMonth {
+    month: u32,
+    day: Option<u32>,
+    year: i32,
+}
+
+/// How many distinct months a story's memory holds (news stories name few).
+const NAMED_MONTHS: usize = 16;
 
 impl Resolver {
     pub fn new(dct: Option<NaiveDate>) -> Self {
@@ -43,6 +57,7 @@ impl Resolver {
             dct,
             reference: None,
             last_quarter: None,
+            named: Vec::new(),
         }
     }
 
@@ -77,10 +92,14 @@ impl Resolver {
                 amount,
                 weekday,
                 month,
+                part,
             } => Some(Resolved {
                 kind: TimexType::Set,
                 value: match (weekday, month) {
-                    (Some(d), _) => format!("XXXX-WXX-{d}"),
+                    (Some(d), _) => match part {
+                        Some(p) => format!("XXXX-WXX-{d}T{}", p.code()),
+                        None => format!("XXXX-WXX-{d}"),
+                    },
                     (None, Some(m)) => format!("XXXX-{m:02}"),
                     (None, None) => duration_value(Some(amount), unit),
                 },
@@ -107,6 +126,15 @@ impl Resolver {
                     Anchored::Interval(iv) => {
                         if !derived {
                             self.remember(iv, end);
+                        }
+                        if let DateExpr::Calendar {
+                            month,
+                            day,
+                            relative: None,
+                            ..
+                        } = date
+                        {
+                            self.name_month(month, day, iv.first.year());
                         }
                         let shown = match part {
                             Some(p) => anchor::part_of(&iv, p),
@@ -162,6 +190,24 @@ impl Resolver {
         }
     }
 
+    /// Notes the year a month (and day) was placed in, replacing an older note of it.
+    fn name_month(&mut self, month: u32, day: Option<u32>, year: i32) {
+        self.named.retain(|n| (n.month, n.day) != (month, day));
+        if self.named.len() >= NAMED_MONTHS {
+            self.named.remove(0);
+        }
+        self.named.push(NamedMonth { month, day, year });
+    }
+
+    /// The year the story last placed this month (and day) in.
+    fn named_year(&self, month: u32, day: Option<u32>) -> Option<i32> {
+        self.named
+            .iter()
+            .rev()
+            .find(|n| (n.month, n.day) == (month, day))
+            .map(|n| n.year)
+    }
+
     fn date(&self, date: DateExpr, end: usize, tense: impl FnOnce() -> Tense) -> Option<Anchored> {
         use Anchored::{Interval as At, Unanchored as X};
         let dct = self.dct;
@@ -186,13 +232,36 @@ impl Resolver {
                         Some(d) => anchor::ymd(y, month, d).map(anchor::day),
                         None => anchor::month(y, month),
                     };
-                    At(pick(
-                        around_year(dct, candidate),
-                        dct,
-                        relative,
-                        if day.is_some() { DATE_LEAN } else { MONTH_LEAN },
-                        tense,
-                    )?)
+                    let lean = if day.is_some() { DATE_LEAN } else { MONTH_LEAN };
+                    // A month the story has already placed stays in its year unless the clause
+                    // says otherwise by its tense.
+                    match relative
+                        .is_none()
+                        .then(|| self.named_year(month, day))
+                        .flatten()
+                    {
+                        Some(y) => {
+                            let t = tense();
+                            if matches!(t, Tense::Unknown | Tense::Present) {
+                                At(candidate(y)?)
+                            } else {
+                                At(pick(
+                                    around_year(dct, candidate),
+                                    dct,
+                                    relative,
+                                    lean,
+                                    || t,
+                                )?)
+                            }
+                        }
+                        None => At(pick(
+                            around_year(dct, candidate),
+                            dct,
+                            relative,
+                            lean,
+                            tense,
+                        )?),
+                    }
                 }
                 None => {
                     anchor::ymd(2000, month, day.unwrap_or(1))?;

@@ -48,6 +48,16 @@ fn cue(lower: &[u8], tokens: &[Token], i: usize) -> Option<TenseCue> {
         return Some(TenseCue::Future);
     }
     let cue = plain_cue(lower, tokens, i);
+    // "had been scheduled to expire Friday", "had planned to vote Tuesday": a plan told in the
+    // past perfect was for a time already behind.
+    if cue == Some(TenseCue::Future) && i > 0 {
+        let before = word(lower, tokens, i - 1);
+        let perfect = before == b"had"
+            || (before == b"been" && i > 1 && word(lower, tokens, i - 2) == b"had");
+        if perfect {
+            return Some(TenseCue::Past);
+        }
+    }
     // "will be held", "would be paid": a participle after "be" is passive, and the auxiliary
     // before it, not the participle, tells the tense.
     if cue == Some(TenseCue::Past)

@@ -1052,3 +1052,60 @@ fn one_day_after_a_modal_is_the_future() {
         "P1D"
     );
 }
+
+#[test]
+fn a_month_named_again_keeps_its_year_unless_the_tense_moves_it() {
+    let s = "The two countries will join the alliance in October. Both can now take part in \
+             planning for the summit in October.";
+    let found = tag(s, dct());
+    let octobers: Vec<&str> = found
+        .iter()
+        .filter(|t| t.text == "October")
+        .map(|t| t.value.as_str())
+        .collect();
+    assert_eq!(octobers, ["2017-10", "2017-10"]);
+    // A past-tense verb still places the second one in the past.
+    let s = "The firm will open a plant in October. It opened its first plant in October.";
+    let found = tag(s, dct());
+    let octobers: Vec<&str> = found
+        .iter()
+        .filter(|t| t.text == "October")
+        .map(|t| t.value.as_str())
+        .collect();
+    assert_eq!(octobers, ["2017-10", "2016-10"]);
+}
+
+#[test]
+fn a_plan_told_in_the_past_perfect_was_for_a_time_behind() {
+    // The Tuesday before Thursday 2017-03-02 is 2017-02-28; the next one 2017-03-07.
+    assert_eq!(
+        value(
+            "The offer had been scheduled to expire on Tuesday.",
+            "Tuesday"
+        ),
+        "2017-02-28"
+    );
+    assert_eq!(
+        value("The offer is scheduled to expire on Tuesday.", "Tuesday"),
+        "2017-03-07"
+    );
+}
+
+#[test]
+fn a_weekday_in_the_plural_recurs() {
+    let t = find(
+        "Two new flights will leave on Tuesday nights.",
+        "Tuesday nights",
+    );
+    assert_eq!(
+        (t.kind, t.value.as_str()),
+        (TimexType::Set, "XXXX-WXX-2TNI")
+    );
+    let t = find("The market is closed on Sundays.", "Sundays");
+    assert_eq!((t.kind, t.value.as_str()), (TimexType::Set, "XXXX-WXX-7"));
+    // One night is still a date.
+    assert_eq!(
+        value("He spoke on Tuesday night.", "Tuesday night"),
+        "2017-02-28TNI"
+    );
+}

@@ -155,6 +155,13 @@ impl Grammar<'_> {
             return None;
         }
         j = i + 1;
+        // "Tuesday nights": every Tuesday night.
+        if let Some(&(_, part)) = lexicon::PLURAL_DAY_PARTS
+            .iter()
+            .find(|(w, _)| self.word(j) == w.as_bytes())
+        {
+            return self.weekday_set(j + 1, weekday, Some(part));
+        }
         let date = DateExpr::Weekday {
             weekday,
             relative: None,
@@ -170,6 +177,26 @@ impl Grammar<'_> {
             );
         }
         hit(j, Sem::date(date))
+    }
+
+    /// A weekday in the plural ("on Sundays", "Tuesday nights"), ending before token `end`:
+    /// a recurring day, not a date.
+    pub(super) fn weekday_set(
+        &self,
+        end: usize,
+        weekday: u32,
+        part: Option<DayPart>,
+    ) -> Option<Hit> {
+        hit(
+            end,
+            Sem::Set {
+                unit: Unit::Week,
+                amount: 1,
+                weekday: Some(weekday),
+                month: None,
+                part,
+            },
+        )
     }
 
     pub(super) fn season_rule(

@@ -198,6 +198,7 @@ impl<'a> Grammar<'a> {
         match self.lex(i) {
             Lex::Month(m) => self.month_rule(i, m),
             Lex::Weekday(d) => self.weekday_rule(i, d),
+            Lex::Weekdays(d) if self.capitalized(i) => self.weekday_set(i + 1, d, None),
             Lex::Deictic(n, part) => self.deictic_rule(i, n, part),
             Lex::Ref(r) => self.reference_rule(i, r, with_the),
             Lex::Relative(r) => self.relative_rule(i, r, with_the),
@@ -220,6 +221,7 @@ impl<'a> Grammar<'a> {
                     amount: 1,
                     weekday: None,
                     month: None,
+                    part: None,
                 },
             ),
             Lex::Holiday => self.holiday_rule(i),

@@ -499,6 +499,7 @@ impl Grammar<'_> {
                             amount: 1,
                             weekday: Some(d),
                             month: None,
+                            part: None,
                         },
                     );
                 }
@@ -514,6 +515,7 @@ impl Grammar<'_> {
                             amount: 1,
                             weekday: None,
                             month: Some(m),
+                            part: None,
                         },
                     );
                 }
@@ -529,6 +531,7 @@ impl Grammar<'_> {
                         amount,
                         weekday: None,
                         month: None,
+                        part: None,
                     },
                 )
             }
