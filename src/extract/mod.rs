@@ -6,6 +6,7 @@
 
 mod clause;
 mod entities;
+mod perfect;
 mod reporting;
 pub mod sentences;
 mod title;
@@ -118,9 +119,36 @@ fn extract_with(
             next += 1;
         }
         let sentence = &text[span.clone()];
-        let dated: Vec<(&Timex, Edtf)> = timexes[first..next]
-            .iter()
-            .filter(|t| t.start >= span.start && t.end <= span.end)
+        let in_sentence = || {
+            timexes[first..next]
+                .iter()
+                .filter(|t| t.start >= span.start && t.end <= span.end)
+        };
+        // "Airbus has won an order from Qatar Airways": no date of its own, news of the day it
+        // was written. A sentence with any time expression ("has worked there for ten years",
+        // "has been closed since April") is left to it.
+        if let Some(published) = article.published
+            && in_sentence().next().is_none()
+            && perfect::is_news_perfect(sentence)
+        {
+            let candidate = Candidate {
+                article: index,
+                article_id: article.id.clone(),
+                sentence: sentence_index,
+                sentence_span: span.clone(),
+                date: Edtf::from_interval(time::Interval::day(published)),
+                value: published.to_string(),
+                phrase: String::new(),
+                title: title::report_title(sentence, &[]),
+                entities: entities::names(sentence, known),
+                quote: sentences::collapse_whitespace(sentence),
+                clause: None,
+                published: article.published,
+            };
+            keep(&mut candidates, &mut told, candidate);
+            continue;
+        }
+        let dated: Vec<(&Timex, Edtf)> = in_sentence()
             .filter_map(|t| event_date(t, article.published, sentence).map(|d| (t, d)))
             .filter(|(t, _)| {
                 !is_dateline(sentence, t, span.start)
