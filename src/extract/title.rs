@@ -243,6 +243,7 @@ fn drop_asides(text: &str) -> String {
         .find(", a ")
         .or_else(|| rest.find(", an "))
         .or_else(|| rest.find(", the "))
+        .or_else(|| participle_aside(rest))
     {
         let Some(close) = rest[open + 2..].find(',') else {
             break;
@@ -262,6 +263,26 @@ fn drop_asides(text: &str) -> String {
         }
     }
     result
+}
+
+/// Most words of a participle set between commas that a title drops.
+const MAX_ASIDE_WORDS: usize = 8;
+
+/// Where ", made by Airbus," opens in `text`: a past participle between commas describes a name
+/// ("The first A380, made by Airbus, was delivered") and is no part of the event.
+fn participle_aside(text: &str) -> Option<usize> {
+    text.match_indices(", ").map(|(at, _)| at).find(|&at| {
+        let aside = &text[at + 2..];
+        let Some(close) = aside.find(',') else {
+            return false;
+        };
+        let words: Vec<&str> = aside[..close].split_whitespace().collect();
+        at > 0
+            && words.len() <= MAX_ASIDE_WORDS
+            && words
+                .first()
+                .is_some_and(|w| super::perfect::is_participle(w))
+    })
 }
 
 /// Whitespace collapsed, no dangling punctuation, a capital first letter, at most
@@ -321,6 +342,21 @@ mod tests {
         assert_eq!(
             title_of(CONFIRMED, "Wednesday"),
             "The U.S. Department of Justice confirmed that Sessions had met with Russian Ambassador Sergey Kislyak"
+        );
+    }
+
+    #[test]
+    fn a_participle_between_commas_describes_a_name_and_goes() {
+        let s = "The first ferry, built by Harland Yards, was launched today at Millbrook.";
+        assert_eq!(
+            title_of(s, "today"),
+            "The first ferry was launched at Millbrook"
+        );
+        // Without a closing comma it may be the event itself.
+        let s = "The pier closed on Monday, prompted by a storm warning.";
+        assert_eq!(
+            title_of(s, "Monday"),
+            "The pier closed, prompted by a storm warning"
         );
     }
 
