@@ -157,6 +157,7 @@ fn extract_with(
                     && !is_year_range(text, t)
             })
             .collect();
+        let dated = without_coarser(sentence, span.start, dated);
         let phrases: Vec<std::ops::Range<usize>> = dated
             .iter()
             .map(|(t, _)| t.start - span.start..t.end - span.start)
@@ -228,6 +229,38 @@ fn extract_with(
         }
     }
     candidates
+}
+
+/// The dated phrases of one sentence without those that only place a finer one of their clause
+/// in its year or month: "Yesterday, at this year's conference, Jobs unveiled the iPhone 4" tells
+/// one event, of yesterday, not a second one of the whole year. A coarser date in a clause of its
+/// own ("He joined in June and left the company in 2010") dates an event of its own.
+fn without_coarser<'t>(
+    sentence: &str,
+    sentence_start: usize,
+    dated: Vec<(&'t Timex, Edtf)>,
+) -> Vec<(&'t Timex, Edtf)> {
+    if dated.len() < 2 {
+        return dated;
+    }
+    let range = |t: &Timex| t.start - sentence_start..t.end - sentence_start;
+    let keep: Vec<bool> = dated
+        .iter()
+        .map(|(coarse, wide)| {
+            let wide = wide.interval();
+            !dated.iter().any(|(fine, narrow)| {
+                let narrow = narrow.interval();
+                wide.contains(&narrow)
+                    && wide != narrow
+                    && clause::clause_of(sentence, &range(coarse), &[range(fine)]).is_none()
+            })
+        })
+        .collect();
+    dated
+        .into_iter()
+        .zip(keep)
+        .filter_map(|(d, keep)| keep.then_some(d))
+        .collect()
 }
 
 /// Adds `candidate` unless the article already told it (same day, same title: the same thing

@@ -229,3 +229,16 @@ fn an_undated_act_in_the_perfect_is_news_of_the_publication_day() {
             .all(|c| !c.phrase.is_empty())
     );
 }
+
+#[test]
+fn a_coarser_date_of_the_same_clause_only_places_the_finer_one() {
+    let a = article(
+        "Yesterday, at this year's harbour fair, the mayor opened the new pier. \
+         The crew started the repairs in June and finished the whole bridge in 2023.",
+        "2023-09-06",
+    );
+    let found = extract(0, &a, NumericOrder::MonthFirst);
+    let phrases: Vec<&str> = found.iter().map(|c| c.phrase.as_str()).collect();
+    assert_eq!(phrases, vec!["Yesterday", "June", "2023"], "{found:#?}");
+    assert_eq!(found[0].date.to_string(), "2023-09-05");
+}
