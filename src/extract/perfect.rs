@@ -59,8 +59,9 @@ const IRREGULAR: &[&str] = &[
     "found",
     "laid",
     "quit",
-    "won",
     "withdrawn",
+    "born",
+    "known",
     "undertaken",
 ];
 
