@@ -6,6 +6,7 @@
 
 mod clause;
 mod entities;
+mod perfect;
 mod reporting;
 pub mod sentences;
 mod title;
@@ -118,9 +119,36 @@ fn extract_with(
             next += 1;
         }
         let sentence = &text[span.clone()];
-        let dated: Vec<(&Timex, Edtf)> = timexes[first..next]
-            .iter()
-            .filter(|t| t.start >= span.start && t.end <= span.end)
+        let in_sentence = || {
+            timexes[first..next]
+                .iter()
+                .filter(|t| t.start >= span.start && t.end <= span.end)
+        };
+        // "Airbus has won an order from Qatar Airways": no date of its own, news of the day it
+        // was written. A sentence with any time expression ("has worked there for ten years",
+        // "has been closed since April") is left to it.
+        if let Some(published) = article.published
+            && in_sentence().next().is_none()
+            && perfect::is_news_perfect(sentence)
+        {
+            let candidate = Candidate {
+                article: index,
+                article_id: article.id.clone(),
+                sentence: sentence_index,
+                sentence_span: span.clone(),
+                date: Edtf::from_interval(time::Interval::day(published)),
+                value: published.to_string(),
+                phrase: String::new(),
+                title: title::report_title(sentence, &[]),
+                entities: entities::names(sentence, known),
+                quote: sentences::collapse_whitespace(sentence),
+                clause: None,
+                published: article.published,
+            };
+            keep(&mut candidates, &mut told, candidate);
+            continue;
+        }
+        let dated: Vec<(&Timex, Edtf)> = in_sentence()
             .filter_map(|t| event_date(t, article.published, sentence).map(|d| (t, d)))
             .filter(|(t, _)| {
                 !is_dateline(sentence, t, span.start)
@@ -129,6 +157,7 @@ fn extract_with(
                     && !is_year_range(text, t)
             })
             .collect();
+        let dated = without_coarser(sentence, span.start, dated);
         let phrases: Vec<std::ops::Range<usize>> = dated
             .iter()
             .map(|(t, _)| t.start - span.start..t.end - span.start)
@@ -200,6 +229,38 @@ fn extract_with(
         }
     }
     candidates
+}
+
+/// The dated phrases of one sentence without those that only place a finer one of their clause
+/// in its year or month: "Yesterday, at this year's conference, Jobs unveiled the iPhone 4" tells
+/// one event, of yesterday, not a second one of the whole year. A coarser date in a clause of its
+/// own ("He joined in June and left the company in 2010") dates an event of its own.
+fn without_coarser<'t>(
+    sentence: &str,
+    sentence_start: usize,
+    dated: Vec<(&'t Timex, Edtf)>,
+) -> Vec<(&'t Timex, Edtf)> {
+    if dated.len() < 2 {
+        return dated;
+    }
+    let range = |t: &Timex| t.start - sentence_start..t.end - sentence_start;
+    let keep: Vec<bool> = dated
+        .iter()
+        .map(|(coarse, wide)| {
+            let wide = wide.interval();
+            !dated.iter().any(|(fine, narrow)| {
+                let narrow = narrow.interval();
+                wide.contains(&narrow)
+                    && wide != narrow
+                    && clause::clause_of(sentence, &range(coarse), &[range(fine)]).is_none()
+            })
+        })
+        .collect();
+    dated
+        .into_iter()
+        .zip(keep)
+        .filter_map(|(d, keep)| keep.then_some(d))
+        .collect()
 }
 
 /// Adds `candidate` unless the article already told it (same day, same title: the same thing

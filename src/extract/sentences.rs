@@ -92,6 +92,14 @@ fn ends_sentence(text: &str, dot: usize, end: usize) -> bool {
     if word.chars().count() == 1 && word.chars().all(|c| c.is_uppercase()) {
         return false; // an initial: "Michael J. Fox"
     }
+    // "Company EADS N.V. (EADS) have defeated": a company's initials before its short name.
+    let initials = word.contains('.')
+        && word
+            .split('.')
+            .all(|part| part.chars().count() == 1 && part.chars().all(char::is_uppercase));
+    if initials && next == '(' {
+        return false;
+    }
     let lower = word.to_lowercase();
     !ABBREVIATIONS.contains(&lower.trim_end_matches('.'))
 }
@@ -138,6 +146,18 @@ mod tests {
                 "U.S. Sen. John Q. Public met the Gov. of Ala. on Jan. 5.",
                 "He left at 3 p.m. Friday.",
                 "Done!"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_company_s_initials_before_its_short_name_do_not_end_the_sentence() {
+        let text = "Harbor Freight Lines S.A. (HFL) has won the ferry contract. It starts in May.";
+        assert_eq!(
+            sentences(text),
+            vec![
+                "Harbor Freight Lines S.A. (HFL) has won the ferry contract.",
+                "It starts in May."
             ]
         );
     }

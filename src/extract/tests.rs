@@ -195,3 +195,50 @@ fn a_span_of_years_dates_no_event() {
     let a = article("The bridge opened in 1998.", "2011-10-06");
     assert_eq!(extract(0, &a, NumericOrder::MonthFirst).len(), 1);
 }
+
+#[test]
+fn an_undated_act_in_the_perfect_is_news_of_the_publication_day() {
+    let a = article(
+        "The Millbrook council has approved the new bridge budget. The bridge has been closed \
+         since April 1. The mayor has long opposed the plan.",
+        "2024-04-03",
+    );
+    let found = extract(0, &a, NumericOrder::MonthFirst);
+    let dated: Vec<(String, &str)> = found
+        .iter()
+        .map(|c| (c.date.to_string(), c.phrase.as_str()))
+        .collect();
+    assert_eq!(
+        dated,
+        vec![
+            ("2024-04-03".to_string(), ""),
+            ("2024-04-01".into(), "April 1")
+        ],
+        "{found:#?}"
+    );
+    assert_eq!(
+        found[0].title,
+        "The Millbrook council has approved the new bridge budget"
+    );
+    // Without a publication date there is no day to give it.
+    let mut undated = a.clone();
+    undated.published = None;
+    assert!(
+        extract(0, &undated, NumericOrder::MonthFirst)
+            .iter()
+            .all(|c| !c.phrase.is_empty())
+    );
+}
+
+#[test]
+fn a_coarser_date_of_the_same_clause_only_places_the_finer_one() {
+    let a = article(
+        "Yesterday, at this year's harbour fair, the mayor opened the new pier. \
+         The crew started the repairs in June and finished the whole bridge in 2023.",
+        "2023-09-06",
+    );
+    let found = extract(0, &a, NumericOrder::MonthFirst);
+    let phrases: Vec<&str> = found.iter().map(|c| c.phrase.as_str()).collect();
+    assert_eq!(phrases, vec!["Yesterday", "June", "2023"], "{found:#?}");
+    assert_eq!(found[0].date.to_string(), "2023-09-05");
+}

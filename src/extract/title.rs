@@ -70,6 +70,9 @@ pub const MAX_TITLE_CHARS: usize = 110;
 
 /// The title of the event dated by `phrase` (a byte range of `sentence`).
 pub fn title(sentence: &str, phrase: Range<usize>) -> String {
+    if let Some(aside) = dated_aside(sentence, &phrase) {
+        return finish(&aside);
+    }
     let before = &sentence[..phrase.start];
     if let Some(noun_phrase) = attached_noun_phrase(before) {
         return finish(noun_phrase);
@@ -243,6 +246,7 @@ fn drop_asides(text: &str) -> String {
         .find(", a ")
         .or_else(|| rest.find(", an "))
         .or_else(|| rest.find(", the "))
+        .or_else(|| participle_aside(rest))
     {
         let Some(close) = rest[open + 2..].find(',') else {
             break;
@@ -262,6 +266,50 @@ fn drop_asides(text: &str) -> String {
         }
     }
     result
+}
+
+/// The event of a participle set between commas that holds the date: "Jobs, born in San
+/// Francisco on February 24, 1955, has built ..." tells of the birth, not of what Jobs has built;
+/// titled by the noun it describes and the participle ("Jobs born in San Francisco").
+fn dated_aside(sentence: &str, phrase: &Range<usize>) -> Option<String> {
+    let open = sentence[..phrase.start].rfind(", ")?;
+    let close = phrase.end + sentence[phrase.end..].find(',')?;
+    let aside = &sentence[open + 2..close];
+    let first = aside.split_whitespace().next()?;
+    let words =
+        aside.split_whitespace().count() - sentence[phrase.clone()].split_whitespace().count();
+    if !super::perfect::is_participle(first) || words > MAX_ASIDE_WORDS {
+        return None;
+    }
+    // The noun it describes: back to the start of its clause.
+    let head = &sentence[..open];
+    let head = head
+        .rfind(" that ")
+        .map_or(head, |at| &head[at + 6..])
+        .rsplit(", ")
+        .next()?;
+    let aside = remove_phrase(aside, phrase.start - open - 2..phrase.end - open - 2);
+    Some(format!("{head} {aside}"))
+}
+
+/// Most words of a participle set between commas that a title drops.
+const MAX_ASIDE_WORDS: usize = 8;
+
+/// Where ", made by Airbus," opens in `text`: a past participle between commas describes a name
+/// ("The first A380, made by Airbus, was delivered") and is no part of the event.
+fn participle_aside(text: &str) -> Option<usize> {
+    text.match_indices(", ").map(|(at, _)| at).find(|&at| {
+        let aside = &text[at + 2..];
+        let Some(close) = aside.find(',') else {
+            return false;
+        };
+        let words: Vec<&str> = aside[..close].split_whitespace().collect();
+        at > 0
+            && words.len() <= MAX_ASIDE_WORDS
+            && words
+                .first()
+                .is_some_and(|w| super::perfect::is_participle(w))
+    })
 }
 
 /// Whitespace collapsed, no dangling punctuation, a capital first letter, at most
@@ -322,6 +370,30 @@ mod tests {
             title_of(CONFIRMED, "Wednesday"),
             "The U.S. Department of Justice confirmed that Sessions had met with Russian Ambassador Sergey Kislyak"
         );
+    }
+
+    #[test]
+    fn a_participle_between_commas_describes_a_name_and_goes() {
+        let s = "The first ferry, built by Harland Yards, was launched today at Millbrook.";
+        assert_eq!(
+            title_of(s, "today"),
+            "The first ferry was launched at Millbrook"
+        );
+        // Without a closing comma it may be the event itself.
+        let s = "The pier closed on Monday, prompted by a storm warning.";
+        assert_eq!(
+            title_of(s, "Monday"),
+            "The pier closed, prompted by a storm warning"
+        );
+    }
+
+    #[test]
+    fn a_date_inside_a_participle_between_commas_titles_that_participle() {
+        let s = "Jo Marsh, born in Millbrook on May 2, 1950, has built the largest ferry line.";
+        assert_eq!(title_of(s, "May 2, 1950"), "Jo Marsh born in Millbrook");
+        let s = "The council said that the footbridge, closed two weeks ago, will reopen in June.";
+        assert_eq!(title_of(s, "two weeks ago"), "The footbridge closed");
+        assert_eq!(title_of(s, "June"), "The footbridge will reopen");
     }
 
     #[test]

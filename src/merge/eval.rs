@@ -760,17 +760,25 @@ mod tests {
         assert!(report.annals.gold_pairs > 0, "{report}");
         assert!(report.annals.merge_precision >= 0.85, "{report}");
         assert!(
-            report.annals.merge_precision > report.same_date.merge_precision,
+            report.annals.merge_precision >= report.same_date.merge_precision,
+            "{report}"
+        );
+        assert!(
+            report.annals.merge_f1 > report.same_date.merge_f1
+                && report.annals.merge_f1 > report.same_date_and_word.merge_f1,
             "{report}"
         );
         assert!(report.annals.merge_recall >= 0.6, "{report}");
-        assert!(report.annals.date_accuracy >= 0.845, "{report}");
+        assert!(report.annals.date_accuracy >= 0.85, "{report}");
+        // Scoring well by dating less is no fix.
+        assert!(report.annals.coverage >= 0.40, "{report}");
         let report = Corpus::load(&corpus("corpus_1"))
             .unwrap()
             .evaluate(&MergeOptions::default());
         println!("corpus_1\n{report}");
         assert!(report.annals.gold_pairs > 0, "{report}");
         assert!(report.annals.date_accuracy >= 0.78, "{report}");
+        assert!(report.annals.coverage >= 0.50, "{report}");
         assert!(report.annals.merge_f1 >= 0.35, "{report}");
         assert!(
             report.annals.merge_f1 > report.same_date_and_word.merge_f1,
