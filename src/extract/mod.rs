@@ -125,9 +125,10 @@ fn extract_with(
                 .filter(|t| t.start >= span.start && t.end <= span.end)
         };
         // "Airbus has won an order from Qatar Airways": no date of its own, news of the day it
-        // was written. A sentence with any time expression ("has worked there for ten years",
-        // "has been closed since April") is left to it.
+        // was written, when the lead tells it. A sentence with any time expression ("has worked
+        // there for ten years", "has been closed since April") is left to it.
         if let Some(published) = article.published
+            && sentence_index < perfect::LEAD_SENTENCES
             && in_sentence().next().is_none()
             && perfect::is_news_perfect(sentence)
         {

@@ -4,6 +4,15 @@
 //! and only an act ("has won", "has been delayed"), not a state ("has had", "has been a
 //! wonderful day") nor a perfect that runs over time ("has long", "has never").
 
+/// How many sentences from the top of an article its lead may take. News tells its news in
+/// the perfect at the top ("Airbus has won an order"); further down the perfect is background
+/// ("The Kremlin has been accused by U.S. intelligence agents of trying to meddle in the
+/// elections", the last paragraph of the seed article), which did not happen that day.
+/// Five: a lead and the paragraph after it. On SemEval trial and corpus_1 the rule kept
+/// everywhere dated 0.409 / 0.510 of the gold mentions, kept to five sentences 0.403 / 0.480,
+/// with date accuracy 0.857 / 0.786 against 0.855 / 0.794.
+pub const LEAD_SENTENCES: usize = 5;
+
 /// Words that may sit between the auxiliary and the participle: "has unexpectedly defeated".
 const BETWEEN: &[&str] = &[
     "also",

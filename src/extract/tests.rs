@@ -231,6 +231,23 @@ fn an_undated_act_in_the_perfect_is_news_of_the_publication_day() {
 }
 
 #[test]
+fn a_perfect_below_the_lead_is_background_not_news() {
+    let background = "The county has been accused by auditors of hiding the cost. ";
+    let lead = format!("{background}The ferry ran late on Monday.");
+    let a = article(&lead, "2024-04-03");
+    let found = extract(0, &a, NumericOrder::MonthFirst);
+    assert!(found.iter().any(|c| c.phrase.is_empty()), "{found:#?}");
+    // The same sentence after five others is what the story stands on, not what it reports.
+    let text = format!(
+        "{}{background}",
+        "The ferry ran late on Monday. ".repeat(super::perfect::LEAD_SENTENCES)
+    );
+    let a = article(&text, "2024-04-03");
+    let found = extract(0, &a, NumericOrder::MonthFirst);
+    assert!(found.iter().all(|c| !c.phrase.is_empty()), "{found:#?}");
+}
+
+#[test]
 fn a_coarser_date_of_the_same_clause_only_places_the_finer_one() {
     let a = article(
         "Yesterday, at this year's harbour fair, the mayor opened the new pier. \
