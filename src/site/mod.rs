@@ -94,9 +94,11 @@ pub fn build(
 /// Drops `garbage` on a thread of its own. What a large build leaves behind is millions of
 /// small allocations: freeing them took a 100,000-event build about a second after its last
 /// file was written, and a one-off build's process ends right after (its exit does not wait
-/// for the thread).
+/// for the thread). If no thread can be started, the garbage is freed here, with the closure.
 pub fn free_in_background<T: Send + 'static>(garbage: T) {
-    std::thread::spawn(move || drop(garbage));
+    let _ = std::thread::Builder::new()
+        .name("annals-free".into())
+        .spawn(move || drop(garbage));
 }
 
 /// What the last build wrote, for [`build_cached`] to rewrite only what changed: each output
