@@ -124,6 +124,23 @@ fn extract_with(
                 .iter()
                 .filter(|t| t.start >= span.start && t.end <= span.end)
         };
+        // An event the sentence tells without a date of its own: news of the publication day,
+        // titled without the sentence's time expressions (`phrases`).
+        let publication_day =
+            |published: NaiveDate, phrases: &[std::ops::Range<usize>]| Candidate {
+                article: index,
+                article_id: article.id.clone(),
+                sentence: sentence_index,
+                sentence_span: span.clone(),
+                date: Edtf::from_interval(time::Interval::day(published)),
+                value: published.to_string(),
+                phrase: String::new(),
+                title: title::report_title(sentence, phrases),
+                entities: entities::names(sentence, known),
+                quote: sentences::collapse_whitespace(sentence),
+                clause: None,
+                published: article.published,
+            };
         // "Airbus has won an order from Qatar Airways": no date of its own, news of the day it
         // was written, when the lead tells it. A sentence with any time expression ("has worked
         // there for ten years", "has been closed since April") is left to it.
@@ -132,21 +149,7 @@ fn extract_with(
             && in_sentence().next().is_none()
             && perfect::is_news_perfect(sentence)
         {
-            let candidate = Candidate {
-                article: index,
-                article_id: article.id.clone(),
-                sentence: sentence_index,
-                sentence_span: span.clone(),
-                date: Edtf::from_interval(time::Interval::day(published)),
-                value: published.to_string(),
-                phrase: String::new(),
-                title: title::report_title(sentence, &[]),
-                entities: entities::names(sentence, known),
-                quote: sentences::collapse_whitespace(sentence),
-                clause: None,
-                published: article.published,
-            };
-            keep(&mut candidates, &mut told, candidate);
+            keep(&mut candidates, &mut told, publication_day(published, &[]));
             continue;
         }
         let dated: Vec<(&Timex, Edtf)> = in_sentence()
@@ -212,21 +215,11 @@ fn extract_with(
         if let Some(published) = article.published
             && report.is_some()
         {
-            let candidate = Candidate {
-                article: index,
-                article_id: article.id.clone(),
-                sentence: sentence_index,
-                sentence_span: span.clone(),
-                date: Edtf::from_interval(time::Interval::day(published)),
-                value: published.to_string(),
-                phrase: String::new(),
-                title: title::report_title(sentence, &phrases),
-                entities: entities::names(sentence, known),
-                quote: sentences::collapse_whitespace(sentence),
-                clause: None,
-                published: article.published,
-            };
-            keep(&mut candidates, &mut told, candidate);
+            keep(
+                &mut candidates,
+                &mut told,
+                publication_day(published, &phrases),
+            );
         }
     }
     candidates
