@@ -18,6 +18,7 @@ pub mod paths;
 pub mod serve;
 mod templates;
 mod timelinejs;
+mod values;
 
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -170,15 +171,15 @@ pub fn build_cached<E: EventInput>(
         config.date_format,
         &mut cache.views,
     );
-    // A one-off build makes each event's template value when a page needs it and drops it
-    // after; a kept build holds them all for the next build.
-    let (mut values, event_hashes) = if cache.oneshot {
-        (vec![None; model.events.len()], None)
+    let maker = values::ValueMaker::new(&model);
+    // Listings show cards; a kept build keeps them for the next build.
+    let (cards, event_hashes) = if cache.oneshot {
+        (maker.cards(&model)?, None)
     } else {
-        let (values, hashes) = pages::kept_values(&model, &mut cache.values)?;
-        (values, Some(hashes))
+        let (cards, hashes) = pages::kept_values(&model, &maker, &mut cache.values)?;
+        (cards, Some(hashes))
     };
-    let pages = pages::Pages::new(&model, &site, config.paginate_by, event_hashes)?;
+    let pages = pages::Pages::new(&model, &maker, &site, config.paginate_by, event_hashes)?;
     let plans = pages.plan();
     let exports_fingerprint = pages::fingerprint(&(
         &pages.event_hashes,
@@ -197,7 +198,7 @@ pub fn build_cached<E: EventInput>(
     if !incremental {
         let out = atomic::Staging::new(&options.output)?;
         let (written, exports) = rayon::join(
-            || pages::render_all(&templates, &pages, &plans, &out, &mut values),
+            || pages::render_all(&templates, &pages, &plans, &out, &cards),
             || -> anyhow::Result<Vec<(String, u64, u64)>> {
                 let names = export_names(&site);
                 if oneshot {
@@ -238,6 +239,7 @@ pub fn build_cached<E: EventInput>(
         let pages_count = plans.len();
         if oneshot {
             drop(pages);
+            drop(maker);
             let model::Model {
                 events,
                 keys,
@@ -246,7 +248,7 @@ pub fn build_cached<E: EventInput>(
                 years,
                 ..
             } = model;
-            free_in_background((events, keys, tags, entities, years, plans, values));
+            free_in_background((events, keys, tags, entities, years, plans, cards));
         }
         return Ok(BuildReport {
             pages: pages_count,
@@ -278,7 +280,7 @@ pub fn build_cached<E: EventInput>(
                     Ok((
                         plan.path.clone(),
                         plan.fingerprint,
-                        pages.render(&templates, plan, &values)?,
+                        pages.render(&templates, plan, &cards)?,
                     ))
                 })
                 .collect::<anyhow::Result<Vec<(String, u64, Vec<u8>)>>>()

@@ -17,6 +17,7 @@ use super::dates::month_name;
 use super::model::{EventView, Listing, Model, Term};
 use super::paths::root_prefix;
 use super::templates::Templates;
+use super::values::{Cards, ValueMaker};
 use super::{SiteInfo, highlight};
 
 /// The timeline's grouping: events (indices into the model's events) by year and heading.
@@ -75,14 +76,11 @@ pub struct PagePlan {
     pub fingerprint: u64,
 }
 
-/// Each event's template value while pages that show it are rendered, by index into the
-/// model's events. Pages share these values (tera values are reference-counted) instead of
-/// serialising an event again for every page that lists it.
-pub type EventValues = Vec<Option<Value>>;
-
 /// What the pages are rendered from: the model and the site settings.
 pub struct Pages<'m> {
     model: &'m Model<'m>,
+    /// Makes the whole value of an event for its page.
+    maker: &'m ValueMaker<'m>,
     site: Value,
     /// Events per listing page, at least 1.
     per_page: usize,
@@ -92,22 +90,17 @@ pub struct Pages<'m> {
     listings: [(&'static str, &'static str, &'m Listing); 3],
 }
 
-/// The index of the years in [`Pages::listings`] (after tags and entities).
-const YEARS: usize = 2;
-
-/// Each event's template value and fingerprint by its [`Model::keys`] key, kept from one build
-/// to the next: converting and hashing 10,000 views took a rebuild 60 ms.
+/// Each event's card and fingerprint by its [`Model::keys`] key, kept from one build to the
+/// next: converting and hashing 10,000 views took a rebuild 60 ms.
 pub type Values = HashMap<u64, (Value, u64)>;
 
-/// An event's template value.
-fn event_value(view: &EventView) -> anyhow::Result<Value> {
-    Value::try_from_serializable(view)
-        .map_err(|e| anyhow::anyhow!("cannot prepare an event for the templates: {e}"))
-}
-
-/// Every event's value and fingerprint, taking those of unchanged events from `cache`, which
+/// Every event's card and fingerprint, taking those of unchanged events from `cache`, which
 /// is left holding this build's only. For builds that are kept (`serve`).
-pub fn kept_values(model: &Model, cache: &mut Values) -> anyhow::Result<(EventValues, Vec<u64>)> {
+pub fn kept_values(
+    model: &Model,
+    maker: &ValueMaker,
+    cache: &mut Values,
+) -> anyhow::Result<(Cards, Vec<u64>)> {
     let prepared: Vec<(Value, u64)> = model
         .events
         .par_iter()
@@ -117,7 +110,7 @@ pub fn kept_values(model: &Model, cache: &mut Values) -> anyhow::Result<(EventVa
             if let Some(known) = cache.get(key) {
                 return Ok(known.clone());
             }
-            Ok((event_value(view)?, fingerprint(&(view, raw))))
+            Ok((maker.card(view)?, fingerprint(&(view, raw))))
         })
         .collect::<anyhow::Result<_>>()?;
     *cache = model
@@ -126,10 +119,7 @@ pub fn kept_values(model: &Model, cache: &mut Values) -> anyhow::Result<(EventVa
         .copied()
         .zip(prepared.iter().cloned())
         .collect();
-    Ok(prepared
-        .into_iter()
-        .map(|(value, hash)| (Some(value), hash))
-        .unzip())
+    Ok(prepared.into_iter().unzip())
 }
 
 /// The path of page `n` (from 0) of the listing whose first page is `{dir}index.html`.
@@ -146,6 +136,7 @@ impl<'m> Pages<'m> {
     /// `event_hashes` are those of [`kept_values`], or `None` when nothing is compared later.
     pub fn new(
         model: &'m Model<'m>,
+        maker: &'m ValueMaker<'m>,
         site: &SiteInfo,
         paginate_by: usize,
         event_hashes: Option<Vec<u64>>,
@@ -160,6 +151,7 @@ impl<'m> Pages<'m> {
         };
         Ok(Pages {
             model,
+            maker,
             site,
             per_page,
             event_hashes,
@@ -272,35 +264,6 @@ impl<'m> Pages<'m> {
         plans
     }
 
-    /// The events `page` shows (indices into the model's events), in no particular order.
-    pub fn events_of(&self, page: Page) -> Vec<usize> {
-        match page {
-            Page::Index(n) => self.page_range(self.model.events.len(), n).collect(),
-            Page::Event(i) => vec![i],
-            Page::Article(i) => self.model.articles[i].0.events.clone(),
-            Page::Term(l, t, n) => {
-                let ids = &self.listings[l].2.terms[t].1;
-                ids[self.page_range(ids.len(), n)].to_vec()
-            }
-            Page::Terms(_) | Page::NotFound => Vec::new(),
-        }
-    }
-
-    /// Where `page` sits in timeline order, for rendering pages that show the same events one
-    /// after the other; pages that gather events from anywhere come last, in plan order.
-    fn timeline_position(&self, page: Page) -> Option<usize> {
-        match page {
-            Page::Index(n) => Some(n * self.per_page),
-            Page::Event(i) => Some(i),
-            // A year's events are consecutive in the timeline.
-            Page::Term(YEARS, t, n) => {
-                let ids = &self.listings[YEARS].2.terms[t].1;
-                ids.get(n * self.per_page).copied()
-            }
-            _ => None,
-        }
-    }
-
     /// The pager of page `n` of `count` pages of the listing at `dir`, seen from `path`.
     fn pager(&self, dir: &str, n: usize, count: usize, path: &str) -> Pager {
         let root = root_prefix(path);
@@ -315,9 +278,9 @@ impl<'m> Pages<'m> {
         }
     }
 
-    /// The `years` of a timeline page, made of the events' shared template values: serialising
-    /// every event again for the index cost as much as rendering it.
-    fn timeline_value(&self, range: Range<usize>, values: &[Option<Value>]) -> Value {
+    /// The `years` of a timeline page, made of the events' shared cards: serialising every
+    /// event again for the index cost as much as rendering it.
+    fn timeline_value(&self, range: Range<usize>, cards: &[Value]) -> Value {
         let years: Vec<Value> = timeline(&self.model.events, range)
             .into_iter()
             .map(|y| {
@@ -326,7 +289,7 @@ impl<'m> Pages<'m> {
                     .into_iter()
                     .map(|m| {
                         let events: Vec<Value> =
-                            m.events.iter().map(|&i| value_of(values, i)).collect();
+                            m.events.iter().map(|&i| cards[i].clone()).collect();
                         Value::from(BTreeMap::from([
                             ("label", Value::from(m.label)),
                             ("events", Value::from(events)),
@@ -343,12 +306,12 @@ impl<'m> Pages<'m> {
         Value::from(years)
     }
 
-    /// The HTML of one page, from `values`, which hold those of the events it shows.
+    /// The HTML of one page; listings show the events' `cards`.
     pub fn render(
         &self,
         templates: &Templates,
         plan: &PagePlan,
-        values: &[Option<Value>],
+        cards: &[Value],
     ) -> anyhow::Result<Vec<u8>> {
         let model = self.model;
         let mut c = Context::new();
@@ -358,7 +321,7 @@ impl<'m> Pages<'m> {
         let listed = |ids: &[usize]| -> Value {
             Value::from(
                 ids.iter()
-                    .map(|&i| value_of(values, i))
+                    .map(|&i| cards[i].clone())
                     .collect::<Vec<Value>>(),
             )
         };
@@ -367,7 +330,7 @@ impl<'m> Pages<'m> {
                 let total = model.events.len();
                 let range = self.page_range(total, n);
                 c.insert("shown", &range.len());
-                c.insert_value("years", self.timeline_value(range, values));
+                c.insert_value("years", self.timeline_value(range, cards));
                 c.insert("count", &total);
                 c.insert(
                     "pager",
@@ -376,7 +339,7 @@ impl<'m> Pages<'m> {
                 "index.html"
             }
             Page::Event(i) => {
-                c.insert_value("e", value_of(values, i));
+                c.insert_value("e", self.maker.event(&model.events[i])?);
                 "event.html"
             }
             Page::Article(i) => {
@@ -424,13 +387,6 @@ impl<'m> Pages<'m> {
     }
 }
 
-/// The value of event `i`; the caller made it before rendering a page that shows the event.
-fn value_of(values: &[Option<Value>], i: usize) -> Value {
-    values[i]
-        .clone()
-        .expect("the values of a page's events are made before it is rendered")
-}
-
 /// A 64-bit hash of `value`, the same in every run (fixed seed). Fingerprints are only compared
 /// within one process, so the hash need not be stable across versions; foldhash rather than
 /// the standard SipHash because every page's bytes are hashed (100 MB for 10,000 events).
@@ -438,113 +394,22 @@ pub fn fingerprint(value: &impl Hash) -> u64 {
     foldhash::quality::FixedState::with_seed(0x616e_6e61_6c73).hash_one(value)
 }
 
-/// At most this many event values are alive at once in a one-off build: a value is ~8 KB, and
-/// 100,000 of them held for the whole build were 780 MB.
-const BATCH_EVENTS: usize = 16_384;
-
 /// Renders every page into `out`; returns each page's path, fingerprint and content hash.
-/// `values` holds every event's value in a kept build; in a one-off build it starts empty
-/// (all `None`) and pages are rendered in batches of nearby pages, each event's value made
-/// when a batch needs it and dropped when the next batch does not.
 pub fn render_all(
     templates: &Templates,
     pages: &Pages,
     plans: &[PagePlan],
     out: &Staging,
-    values: &mut EventValues,
+    cards: &[Value],
 ) -> anyhow::Result<Vec<(String, u64, u64)>> {
-    render_batched(templates, pages, plans, out, values, BATCH_EVENTS)
-}
-
-/// [`render_all`] with batches of at most `limit` events in a one-off build.
-fn render_batched(
-    templates: &Templates,
-    pages: &Pages,
-    plans: &[PagePlan],
-    out: &Staging,
-    values: &mut EventValues,
-    limit: usize,
-) -> anyhow::Result<Vec<(String, u64, u64)>> {
-    let forget = values.iter().any(Option::is_none);
-    let batches = batches(pages, plans, if forget { limit } else { usize::MAX });
-    let mut written = Vec::with_capacity(plans.len());
-    for (b, (batch, needed)) in batches.iter().enumerate() {
-        let missing: Vec<usize> = needed
-            .iter()
-            .copied()
-            .filter(|&i| values[i].is_none())
-            .collect();
-        let made: Vec<(usize, Value)> = missing
-            .par_iter()
-            .map(|&i| Ok((i, event_value(&pages.model.events[i])?)))
-            .collect::<anyhow::Result<_>>()?;
-        for (i, value) in made {
-            values[i] = Some(value);
-        }
-        let done: Vec<(String, u64, u64)> = batch
-            .par_iter()
-            .map(|&p| {
-                let plan = &plans[p];
-                let html = pages.render(templates, plan, values)?;
-                out.write(&plan.path, &html)?;
-                Ok((plan.path.clone(), plan.fingerprint, fingerprint(&html)))
-            })
-            .collect::<anyhow::Result<_>>()?;
-        written.extend(done);
-        if forget {
-            let next = batches.get(b + 1).map_or(&[][..], |n| &n.1[..]);
-            let mut keep = vec![false; values.len()];
-            for &i in next {
-                keep[i] = true;
-            }
-            // Freed on one thread while the other idled, a 100k build's batches took 2 s.
-            let unneeded: Vec<Value> = needed
-                .iter()
-                .filter(|&&i| !keep[i])
-                .filter_map(|&i| values[i].take())
-                .collect();
-            unneeded.into_par_iter().for_each(drop);
-        }
-    }
-    Ok(written)
-}
-
-/// The plans (indices into `plans`) in batches that show at most `limit` distinct events
-/// each (a page showing more is a batch of its own), with those events. Pages are taken in
-/// timeline order first, so the timeline, year and event pages of the same events share a
-/// batch and their values are made once.
-fn batches(pages: &Pages, plans: &[PagePlan], limit: usize) -> Vec<(Vec<usize>, Vec<usize>)> {
-    let mut order: Vec<(usize, usize)> = plans
-        .iter()
-        .enumerate()
-        .map(|(p, plan)| (pages.timeline_position(plan.page).unwrap_or(usize::MAX), p))
-        .collect();
-    order.sort_unstable();
-    let mut batches: Vec<(Vec<usize>, Vec<usize>)> = Vec::new();
-    // Which batch last took each event, to count each event once per batch.
-    let mut taken_by = vec![usize::MAX; pages.model.events.len()];
-    let mut current: (Vec<usize>, Vec<usize>) = (Vec::new(), Vec::new());
-    for (_, p) in order {
-        let shown = pages.events_of(plans[p].page);
-        let new = shown
-            .iter()
-            .filter(|&&i| taken_by[i] != batches.len())
-            .count();
-        if !current.0.is_empty() && current.1.len() + new > limit {
-            batches.push(std::mem::take(&mut current));
-        }
-        for i in shown {
-            if taken_by[i] != batches.len() {
-                taken_by[i] = batches.len();
-                current.1.push(i);
-            }
-        }
-        current.0.push(p);
-    }
-    if !current.0.is_empty() {
-        batches.push(current);
-    }
-    batches
+    plans
+        .par_iter()
+        .map(|plan| {
+            let html = pages.render(templates, plan, cards)?;
+            out.write(&plan.path, &html)?;
+            Ok((plan.path.clone(), plan.fingerprint, fingerprint(&html)))
+        })
+        .collect()
 }
 
 /// Events `range` grouped by year, then by the month they start in; an event spanning more
@@ -647,8 +512,7 @@ mod tests {
         );
     }
 
-    /// Events on tags and names all over the timeline, so that pages of one batch need values
-    /// another batch dropped.
+    /// Events on tags and names all over the timeline, each quoting one of two articles.
     fn scattered(n: usize) -> Vec<Event> {
         (0..n)
             .map(|i| {
@@ -658,6 +522,15 @@ mod tests {
                 );
                 e.tags = vec![format!("tag {}", i % 3)];
                 e.entities = vec![format!("name {}", i % 5), format!("name {}", i % 2)];
+                e.sources = vec![crate::event::Source {
+                    article: format!("article-{}", i % 2),
+                    title: (i % 7 == 0).then(|| "Its own title".to_string()),
+                    url: None,
+                    publisher: None,
+                    published: Some("2004-01-01".into()),
+                    quote: format!("The quote of event {i}."),
+                    phrase: Some("in 2000".into()),
+                }];
                 e
             })
             .collect()
@@ -672,75 +545,40 @@ mod tests {
         }
     }
 
+    /// Listings get cards, which lack the sources' quotes: the built-in theme must not need
+    /// them there, so its pages are the same as when listings get whole events.
     #[test]
-    fn batches_take_every_page_once_with_the_events_it_shows() {
+    fn the_built_in_theme_renders_the_same_pages_from_cards() {
         let events = scattered(40);
         let model = Model::new(&events, &[], DateFormat::Long);
-        let site = site();
-        let pages = Pages::new(&model, &site, 3, None).unwrap();
-        let plans = pages.plan();
-        for limit in [1, 5, 12, usize::MAX] {
-            let batches = batches(&pages, &plans, limit);
-            let mut taken: Vec<usize> = batches.iter().flat_map(|b| b.0.clone()).collect();
-            taken.sort_unstable();
-            assert_eq!(taken, (0..plans.len()).collect::<Vec<_>>(), "limit {limit}");
-            for (batch, events) in &batches {
-                let mut unique = events.clone();
-                unique.sort_unstable();
-                unique.dedup();
-                assert_eq!(unique.len(), events.len(), "an event twice in a batch");
-                for &p in batch {
-                    for i in pages.events_of(plans[p].page) {
-                        assert!(
-                            events.contains(&i),
-                            "limit {limit}: page {p} lacks event {i}"
-                        );
-                    }
-                }
-                // Over the limit only when one page alone shows more.
-                if events.len() > limit {
-                    assert_eq!(batch.len(), 1, "limit {limit}");
-                }
-            }
-        }
-        assert_eq!(batches(&pages, &plans, usize::MAX).len(), 1);
-    }
-
-    /// A one-off build makes and drops values batch by batch; its pages must be those of a
-    /// build that holds every value.
-    #[test]
-    fn pages_rendered_in_batches_are_those_rendered_with_every_value() {
-        let events = scattered(40);
-        let model = Model::new(&events, &[], DateFormat::Long);
+        let maker = ValueMaker::new(&model);
         let site = site();
         let templates = Templates::load(std::path::Path::new("no-such-theme")).unwrap();
-        let pages = Pages::new(&model, &site, 4, None).unwrap();
+        let pages = Pages::new(&model, &maker, &site, 4, None).unwrap();
         let plans = pages.plan();
         let dir = tempfile::tempdir().unwrap();
-        let render = |name: &str, values: &mut EventValues, limit: usize| {
+        let render = |name: &str, cards: &[Value]| {
             let out = Staging::new(&dir.path().join(name)).unwrap();
-            render_batched(&templates, &pages, &plans, &out, values, limit).unwrap();
+            render_all(&templates, &pages, &plans, &out, cards).unwrap();
             out.commit().unwrap()
         };
-        let mut all: EventValues = model
+        let cards = maker.cards(&model).unwrap();
+        let whole: Vec<Value> = model
             .events
             .iter()
-            .map(|v| Some(event_value(v).unwrap()))
+            .map(|v| maker.event(v).unwrap())
             .collect();
-        let kept = render("kept", &mut all, 1);
-        assert!(
-            all.iter().all(Option::is_some),
-            "a kept build keeps its values"
-        );
-        let mut none: EventValues = vec![None; model.events.len()];
-        let batched = render("batched", &mut none, 5);
-        assert!(
-            none.iter().all(Option::is_none),
-            "every value is dropped after use"
-        );
+        assert_ne!(cards, whole);
+        let (from_cards, from_whole) = (render("cards", &cards), render("whole", &whole));
         for plan in &plans {
             let read = |root: &std::path::Path| std::fs::read(root.join(&plan.path)).unwrap();
-            assert!(read(&kept) == read(&batched), "{} differs", plan.path);
+            assert!(
+                read(&from_cards) == read(&from_whole),
+                "{} differs",
+                plan.path
+            );
         }
+        let event_page = std::fs::read_to_string(from_cards.join("events/e7/index.html")).unwrap();
+        assert!(event_page.contains("The quote of event 7."), "{event_page}");
     }
 }
