@@ -29,6 +29,10 @@ pub struct Config {
     /// page. A page of 10,000 events is 4 MB of HTML that a browser lays out at once, and
     /// every edit would render all of it again.
     pub paginate_by: usize,
+    /// How many of the latest events `atom.xml` and `feed.json` hold; 0 puts every event in
+    /// them. Feed readers fetch a feed again every hour or so: every one of 10,000 events made
+    /// a feed of 5 MB.
+    pub feed_limit: usize,
     pub extract: ExtractConfig,
     pub merge: MergeConfig,
 }
@@ -93,6 +97,7 @@ impl Default for Config {
             date_format: DateFormat::default(),
             timezone: "UTC".into(),
             paginate_by: 500,
+            feed_limit: 50,
             extract: ExtractConfig::default(),
             merge: MergeConfig::default(),
         }

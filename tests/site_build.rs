@@ -338,6 +338,44 @@ fn atom_and_json_feed_are_valid() {
     while !matches!(reader.read_event().unwrap(), quick_xml::events::Event::Eof) {}
 }
 
+/// A feed is fetched again every hour or so: it holds the latest `feed_limit` events, newest
+/// first, while the data exports keep every event.
+#[test]
+fn feeds_hold_the_latest_events_only() {
+    let f = fixture();
+    let options = BuildOptions {
+        output: f.output.clone(),
+        base_url: Some("https://example.org".into()),
+        drafts: false,
+    };
+    let config = Config {
+        feed_limit: 2,
+        ..config()
+    };
+    build(&f.root, &config, &events(), &articles(), &options).unwrap();
+    let feed: serde_json::Value = serde_json::from_str(&read(&f, "feed.json")).unwrap();
+    let ids: Vec<&str> = feed["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        ids,
+        [
+            "https://example.org/events/embassy-closed/",
+            "https://example.org/events/talks/"
+        ]
+    );
+    let atom = read(&f, "atom.xml");
+    assert_eq!(atom.matches("<entry>").count(), 2);
+    let first = atom.find("events/embassy-closed/").unwrap();
+    assert!(first < atom.find("events/talks/").unwrap(), "{atom}");
+    assert!(!atom.contains("events/protest/"), "{atom}");
+    let all: serde_json::Value = serde_json::from_str(&read(&f, "events.json")).unwrap();
+    assert_eq!(all.as_array().unwrap().len(), 4);
+}
+
 #[test]
 fn feeds_without_a_base_url_use_tag_ids_and_no_sitemap() {
     let f = fixture();
@@ -559,6 +597,15 @@ fn an_incremental_rebuild_writes_what_a_full_build_writes() {
 fn an_incremental_rebuild_of_a_paginated_site_writes_what_a_full_build_writes() {
     incremental_rebuilds_match_full_builds(Config {
         paginate_by: 1,
+        ..config()
+    });
+}
+
+/// Feeds of the two latest events: edits move events in and out of them.
+#[test]
+fn an_incremental_rebuild_with_short_feeds_writes_what_a_full_build_writes() {
+    incremental_rebuilds_match_full_builds(Config {
+        feed_limit: 2,
         ..config()
     });
 }

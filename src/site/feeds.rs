@@ -4,7 +4,9 @@
 use crate::escape::markup;
 use serde::Serialize;
 
-use super::model::{EventView, Model};
+use std::sync::Arc;
+
+use super::model::EventView;
 use super::paths::slugify;
 use super::{SiteInfo, fragments};
 
@@ -37,17 +39,17 @@ fn entry_link(e: &EventView, site: &SiteInfo) -> String {
         .unwrap_or_else(|| format!("events/{}/index.html", e.slug))
 }
 
-fn feed_updated(model: &Model) -> String {
-    model
-        .events
+fn feed_updated(events: &[Arc<EventView>]) -> String {
+    events
         .iter()
         .map(|e| updated(e))
         .max()
         .unwrap_or_else(|| "1970-01-01T00:00:00Z".into())
 }
 
-/// The whole `atom.xml` around each event's [`atom_entry`], newest first.
-pub fn atom(model: &Model, site: &SiteInfo) -> fragments::Layout {
+/// The whole `atom.xml` around the [`atom_entry`] of each of `events` (the latest of the
+/// timeline), newest first.
+pub fn atom(events: &[Arc<EventView>], site: &SiteInfo) -> fragments::Layout {
     let mut x = String::from("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
     x.push_str(&format!(
         "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{}\">\n",
@@ -76,7 +78,7 @@ pub fn atom(model: &Model, site: &SiteInfo) -> fragments::Layout {
         "<link rel=\"self\" type=\"application/atom+xml\" href=\"{}\"/>\n",
         markup(&feed)
     ));
-    x.push_str(&format!("<updated>{}</updated>\n", feed_updated(model)));
+    x.push_str(&format!("<updated>{}</updated>\n", feed_updated(events)));
     x.push_str(&format!(
         "<author><name>{}</name></author>\n",
         markup(&site.title)

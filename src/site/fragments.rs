@@ -8,19 +8,18 @@ use std::io::Write;
 
 use rayon::prelude::*;
 
-use super::model::Model;
-
-/// Pieces of one export by event key ([`Model::keys`]).
+/// Pieces of one export by event key (the model's `keys`).
 pub type Pieces = HashMap<u64, String>;
 
-/// Every event's piece of one export in model order: the one `kept` under its key, else
-/// `make(i)`. Pieces are moved out of `kept`, not copied; [`keep`] puts them back.
+/// The piece of each event of one export, whose events have the model keys `keys`, in
+/// order: the one `kept` under its key, else `make(k)` for the `k`th. Pieces are moved out of
+/// `kept`, not copied; [`keep`] puts them back.
 pub fn pieces(
-    model: &Model,
+    keys: &[u64],
     mut kept: Pieces,
     make: impl Fn(usize) -> String + Sync,
 ) -> Vec<String> {
-    let known: Vec<Option<String>> = model.keys.iter().map(|k| kept.remove(k)).collect();
+    let known: Vec<Option<String>> = keys.iter().map(|k| kept.remove(k)).collect();
     known
         .into_par_iter()
         .enumerate()
@@ -28,9 +27,9 @@ pub fn pieces(
         .collect()
 }
 
-/// The pieces of this build, for the next.
-pub fn keep(model: &Model, pieces: Vec<String>) -> Pieces {
-    model.keys.iter().copied().zip(pieces).collect()
+/// The pieces of this build (of the events with `keys`), for the next.
+pub fn keep(keys: &[u64], pieces: Vec<String>) -> Pieces {
+    keys.iter().copied().zip(pieces).collect()
 }
 
 /// `json` (pretty-printed, so no string holds a raw line break) with every line indented by

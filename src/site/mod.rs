@@ -65,6 +65,9 @@ pub struct SiteInfo {
     pub language: String,
     /// Without a trailing slash.
     pub base_url: Option<String>,
+    /// The feeds' latest events; 0 for all.
+    #[serde(skip)]
+    pub feed_limit: usize,
 }
 
 impl SiteInfo {
@@ -157,6 +160,7 @@ pub fn build_cached<E: EventInput>(
         description: config.description.clone(),
         language: config.language.clone(),
         base_url,
+        feed_limit: config.feed_limit,
     };
     let theme_dir = site_root.join("themes").join(paths::slugify(&config.theme));
     let templates = templates::Templates::load(&theme_dir)?;
@@ -331,10 +335,12 @@ fn export_names(site: &SiteInfo) -> Vec<&'static str> {
     names
 }
 
-/// What one data export is made of: its text around the events' pieces, how many pieces
-/// (one per event; none for the sitemap, which is all head) and how to make each.
+/// What one data export is made of: its text around the events' pieces, which events it
+/// shows (`count` from model index `first`; none for the sitemap, which is all head) and how to
+/// make the piece of the `k`th of them.
 struct ExportParts<'a> {
     layout: fragments::Layout,
+    first: usize,
     count: usize,
     piece: Box<dyn Fn(usize) -> String + Sync + 'a>,
 }
@@ -346,37 +352,45 @@ fn export_parts<'a>(
     site: &'a SiteInfo,
     plans: &[pages::PagePlan],
 ) -> ExportParts<'a> {
-    let ev = move |i: usize| &*model.events[i];
-    let count = model.events.len();
+    let all = model.events.len();
+    // The feeds hold the latest events only (the last of the timeline).
+    let first = match name {
+        "atom.xml" | "feed.json" if site.feed_limit > 0 => all.saturating_sub(site.feed_limit),
+        _ => 0,
+    };
+    let count = all - first;
+    let ev = move |k: usize| &*model.events[first + k];
+    let raw = move |k: usize| model.raw[first + k];
     let (layout, piece): (_, Box<dyn Fn(usize) -> String + Sync + 'a>) = match name {
         "atom.xml" => (
-            feeds::atom(model, site),
-            Box::new(move |i| feeds::atom_entry(ev(i), site)),
+            feeds::atom(&model.events[first..], site),
+            Box::new(move |k| feeds::atom_entry(ev(k), site)),
         ),
         "feed.json" => (
             feeds::json_feed(count, site),
-            Box::new(move |i| feeds::json_item(ev(i), site)),
+            Box::new(move |k| feeds::json_item(ev(k), site)),
         ),
         "timeline.ics" => {
             let host = ics::host(site);
             (
                 ics::calendar(site),
-                Box::new(move |i| ics::event(ev(i), site, &host)),
+                Box::new(move |k| ics::event(ev(k), site, &host)),
             )
         }
         "timeline.json" => (
             timelinejs::timeline(count, site),
-            Box::new(move |i| timelinejs::event(ev(i), model.raw[i])),
+            Box::new(move |k| timelinejs::event(ev(k), raw(k))),
         ),
-        "events.csv" => (csv::events(), Box::new(move |i| csv::row(ev(i)))),
+        "events.csv" => (csv::events(), Box::new(move |k| csv::row(ev(k)))),
         "events.json" => (
             json::events(count),
-            Box::new(move |i| json::event(ev(i), model.raw[i])),
+            Box::new(move |k| json::event(ev(k), raw(k))),
         ),
         "sitemap.xml" => {
             let text = feeds::sitemap(plans.iter().map(|p| p.path.as_str()), site);
             return ExportParts {
                 layout: fragments::Layout::plain(text, String::new(), false),
+                first: 0,
                 count: 0,
                 piece: Box::new(|_| String::new()),
             };
@@ -385,6 +399,7 @@ fn export_parts<'a>(
     };
     ExportParts {
         layout,
+        first,
         count,
         piece,
     }
@@ -395,6 +410,8 @@ fn export_parts<'a>(
 struct Export {
     name: &'static str,
     layout: fragments::Layout,
+    /// The model index of the first event it shows.
+    first: usize,
     pieces: Vec<String>,
 }
 
@@ -420,15 +437,12 @@ fn exports(
     kept.into_par_iter()
         .map(|(name, kept)| {
             let parts = export_parts(name, model, site, plans);
-            let pieces = if parts.count == 0 {
-                Vec::new()
-            } else {
-                fragments::pieces(model, kept, &*parts.piece)
-            };
+            let keys = &model.keys[parts.first..parts.first + parts.count];
             Export {
                 name,
                 layout: parts.layout,
-                pieces,
+                first: parts.first,
+                pieces: fragments::pieces(keys, kept, &*parts.piece),
             }
         })
         .collect()
@@ -441,7 +455,8 @@ fn keep_exports(
     cache: &mut HashMap<&'static str, fragments::Pieces>,
 ) {
     for export in exports {
-        cache.insert(export.name, fragments::keep(model, export.pieces));
+        let keys = &model.keys[export.first..export.first + export.pieces.len()];
+        cache.insert(export.name, fragments::keep(keys, export.pieces));
     }
 }
 

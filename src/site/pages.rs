@@ -542,6 +542,7 @@ mod tests {
             description: String::new(),
             language: "en".into(),
             base_url: None,
+            feed_limit: 0,
         }
     }
 
