@@ -14,7 +14,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 use tera::Value;
 
-use super::model::{ConflictView, EventView, Model, SourceView, Term};
+use super::model::{Citation, ConflictView, EventView, Model, Term};
 
 /// Each event's card, parallel to the model's events.
 pub type Cards = Vec<Value>;
@@ -22,53 +22,8 @@ pub type Cards = Vec<Value>;
 /// Makes the template values of one model's events.
 pub struct ValueMaker<'m> {
     terms: HashMap<&'m Term, Value>,
-    /// By article id: the first source citing it, and its card entry.
-    cited: HashMap<&'m str, (&'m SourceView, Value)>,
-}
-
-/// A source as a card shows it: the article's fields, without the quote and the phrase.
-#[derive(Serialize)]
-struct CitedArticle<'a> {
-    article: &'a str,
-    article_slug: Option<&'a str>,
-    label: &'a str,
-    title: Option<&'a str>,
-    url: Option<&'a str>,
-    publisher: Option<&'a str>,
-    published: Option<&'a str>,
-    published_human: Option<&'a str>,
-}
-
-impl<'a> CitedArticle<'a> {
-    fn of(s: &'a SourceView) -> CitedArticle<'a> {
-        CitedArticle {
-            article: &s.article,
-            article_slug: s.article_slug.as_deref(),
-            label: &s.label,
-            title: s.title.as_deref(),
-            url: s.url.as_deref(),
-            publisher: s.publisher.as_deref(),
-            published: s.published.as_deref(),
-            published_human: s.published_human.as_deref(),
-        }
-    }
-
-    fn value(&self) -> Value {
-        Value::from_serializable(self)
-    }
-}
-
-/// Whether two sources cite their article with the same fields: a source may carry its own
-/// title or publisher, and then shares nothing.
-fn same_citation(a: &SourceView, b: &SourceView) -> bool {
-    a.article == b.article
-        && a.article_slug == b.article_slug
-        && a.label == b.label
-        && a.title == b.title
-        && a.url == b.url
-        && a.publisher == b.publisher
-        && a.published == b.published
-        && a.published_human == b.published_human
+    /// Each citation's value, by article id (an article may be cited in more than one way).
+    cited: HashMap<&'m str, (&'m Citation, Value)>,
 }
 
 /// [`EventView`] as a card: field for field the same, with the shared parts as values.
@@ -97,8 +52,8 @@ struct Card<'a> {
 }
 
 impl<'m> ValueMaker<'m> {
-    /// The shared parts of `model`'s cards: one value per tag and name, and per article the
-    /// citation of the first source that cites it.
+    /// The shared parts of `model`'s cards: one value per tag and name, and per article its
+    /// first citation.
     pub fn new(model: &'m Model<'m>) -> ValueMaker<'m> {
         let terms = model
             .tags
@@ -107,11 +62,11 @@ impl<'m> ValueMaker<'m> {
             .chain(&model.entities.terms)
             .map(|(term, _)| (term, Value::from_serializable(term)))
             .collect();
-        let mut cited: HashMap<&str, (&SourceView, Value)> = HashMap::new();
+        let mut cited: HashMap<&str, (&Citation, Value)> = HashMap::new();
         for source in model.events.iter().flat_map(|e| &e.sources) {
             cited
                 .entry(source.article.as_str())
-                .or_insert_with(|| (source, CitedArticle::of(source).value()));
+                .or_insert_with(|| (&source.cited, Value::from_serializable(&*source.cited)));
         }
         ValueMaker { terms, cited }
     }
@@ -140,8 +95,8 @@ impl<'m> ValueMaker<'m> {
             .sources
             .iter()
             .map(|s| match self.cited.get(s.article.as_str()) {
-                Some((first, value)) if same_citation(first, s) => value.clone(),
-                _ => CitedArticle::of(s).value(),
+                Some((first, value)) if **first == *s.cited => value.clone(),
+                _ => Value::from_serializable(&*s.cited),
             })
             .collect();
         let card = Card {
