@@ -1109,3 +1109,24 @@ fn a_weekday_in_the_plural_recurs() {
         "2017-02-28TNI"
     );
 }
+
+#[test]
+fn a_unit_in_a_to_compound_is_no_time() {
+    // TimeBank wsj_0292: a comparison between quarters, not the quarter itself.
+    let sentence = "The quarter-to-quarter comparison was also enhanced by charges taken in the year-earlier period.";
+    assert_eq!(texts(sentence), vec!["the year-earlier period"]);
+    assert_eq!(
+        texts("He left day-to-day management to his deputy last year."),
+        vec!["last year"]
+    );
+}
+
+#[test]
+fn a_year_ending_on_a_named_day_is_a_fiscal_year() {
+    // TimeBank wsj_0583: "the year ending tomorrow" is a year long, like "the year ended
+    // March 31", not the calendar year.
+    let sentence = "Sansui expects to post a loss of 6.4 billion yen for the year ending tomorrow.";
+    let t = find(sentence, "the year");
+    assert_eq!((t.kind, t.value.as_str()), (TimexType::Duration, "P1Y"));
+    assert_eq!(value(sentence, "tomorrow"), "2017-03-03");
+}

@@ -148,6 +148,19 @@ impl<'a> Grammar<'a> {
             || self.word_in(k, lexicon::SET_RATE_WORDS)
     }
 
+    /// Whether tokens `k..k + 3` are a glued "-to-" ("quarter-to-quarter", "day-to-day"): the
+    /// unit on either side of it is half of an adjective for a comparison or a routine, not a
+    /// time.
+    fn to_compound(&self, k: usize) -> bool {
+        self.is_punct(k, b'-')
+            && self.glued(k)
+            && self.func(k + 1) == Some(Func::To)
+            && self.glued(k + 1)
+            && self.is_punct(k + 2, b'-')
+            && self.glued(k + 2)
+            && self.glued(k + 3)
+    }
+
     /// Whether a temperature word comes two or three tokens before `i` ("temperatures in the
     /// nineties").
     fn temperature_before(&self, i: usize) -> bool {
@@ -170,6 +183,9 @@ impl<'a> Grammar<'a> {
         }
         if self.func(i) == Some(Func::The) {
             let h = self.core(i + 1, true)?;
+            if self.to_compound(h.end) {
+                return None;
+            }
             let first = if h.adjectival || !keeps_article(&h.sem) {
                 i + 1
             } else {
@@ -183,6 +199,9 @@ impl<'a> Grammar<'a> {
             });
         }
         let h = self.core(i, false)?;
+        if self.to_compound(h.end) || (i >= 3 && self.to_compound(i - 3)) {
+            return None;
+        }
         Some(Mention {
             first: i,
             end: h.end,

@@ -393,6 +393,20 @@ impl Grammar<'_> {
                 };
                 return hit(i + 2, Sem::date(date));
             }
+            // "the year ending tomorrow", "the year ended Friday": a year that ends on a day
+            // named some other way is a fiscal one all the same.
+            if unit == Unit::Year
+                && self.func(i + 1) == Some(Func::End)
+                && matches!(self.lex(i + 2), Lex::Deictic(..) | Lex::Weekday(_))
+            {
+                return hit(
+                    i + 1,
+                    Sem::Duration {
+                        amount: Some(1),
+                        unit,
+                    },
+                );
+            }
             // "the quarter ended Sept. 30": the period is the one that date closes. "The year
             // ended March 31" is a fiscal year, not a calendar one: TimeML (and all six such
             // phrases in TimeBank) make it the duration P1Y, its end being tagged on its own.
