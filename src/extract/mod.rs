@@ -142,11 +142,12 @@ fn extract_with(
                 published: article.published,
             };
         // "Airbus has won an order from Qatar Airways": no date of its own, news of the day it
-        // was written, when the lead tells it. A sentence with any time expression ("has worked
-        // there for ten years", "has been closed since April") is left to it.
+        // was written, when the lead tells it. A sentence with a time expression ("has worked
+        // there for ten years", "has been closed since April") is left to it, unless the
+        // expression only looks ahead ("has announced 10,000 job cuts over the next four years").
         if let Some(published) = article.published
             && sentence_index < perfect::LEAD_SENTENCES
-            && in_sentence().next().is_none()
+            && in_sentence().all(|t| perfect::looks_ahead(text, t))
             && perfect::is_news_perfect(sentence)
         {
             keep(&mut candidates, &mut told, publication_day(published, &[]));

@@ -4,6 +4,8 @@
 //! and only an act ("has won", "has been delayed"), not a state ("has had", "has been a
 //! wonderful day") nor a perfect that runs over time ("has long", "has never").
 
+use crate::time::{Timex, TimexType};
+
 /// How many sentences from the top of an article its lead may take. News tells its news in
 /// the perfect at the top ("Airbus has won an order"); further down the perfect is background
 /// ("The Kremlin has been accused by U.S. intelligence agents of trying to meddle in the
@@ -81,6 +83,28 @@ const NOT_MAIN: &[&str] = &[
     "which", "who", "that", "until", "once", "where", "whether", "will", "would", "could",
     "should", "may", "might", "must", "to", "not", "it",
 ];
+
+/// Words that turn a stretch of time forward: "over the next four years", "in the coming
+/// months". A perfect counts back from now ("has worked there for ten years"); a stretch ahead
+/// cannot measure it, it tells how long what was decided will take.
+const AHEAD: &[&str] = &["next", "coming", "following"];
+
+/// Whether `timex` (found in `text`) is a duration that looks ahead ("the next four years"),
+/// which dates nothing and leaves a news perfect news: "Airbus has announced 10,000 job cuts over
+/// the next four years" was announced the day it was written.
+pub fn looks_ahead(text: &str, timex: &Timex) -> bool {
+    if timex.kind != TimexType::Duration {
+        return false;
+    }
+    // The tagger may leave the word out of the span: "the [coming five years]".
+    let before = text[..timex.start].split_whitespace().next_back();
+    timex
+        .text
+        .split_whitespace()
+        .take(2)
+        .chain(before)
+        .any(|w| AHEAD.contains(&w.to_lowercase().as_str()))
+}
 
 /// Whether `sentence` tells, in a main clause, an act in the present perfect.
 pub fn is_news_perfect(sentence: &str) -> bool {

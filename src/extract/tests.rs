@@ -259,3 +259,24 @@ fn a_coarser_date_of_the_same_clause_only_places_the_finer_one() {
     assert_eq!(phrases, vec!["Yesterday", "June", "2023"], "{found:#?}");
     assert_eq!(found[0].date.to_string(), "2023-09-05");
 }
+
+#[test]
+fn a_stretch_ahead_leaves_a_news_perfect_news() {
+    // SemEval-2015 corpus 1 (Airbus, 28 February 2007): the cuts were announced that day; the
+    // four years are how long they will take, no date of the announcement.
+    let a = article(
+        "Airbus, Europe's biggest aircraft manufacturer, has announced 10,000 job cuts over the \
+         next four years.",
+        "2007-02-28",
+    );
+    let found = extract(0, &a, NumericOrder::MonthFirst);
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(found[0].date.to_string(), "2007-02-28");
+    assert!(found[0].title.contains("has announced 10,000 job cuts"));
+    // A stretch that counts back measures the perfect: a state, no news.
+    let a = article(
+        "The harbour master has worked at the pier for the past ten years.",
+        "2007-02-28",
+    );
+    assert!(extract(0, &a, NumericOrder::MonthFirst).is_empty());
+}

@@ -15,6 +15,9 @@ const EVENT_PREPOSITIONS: &[&str] = &[
     "ahead of",
     "prior to",
     "amid",
+    "leadup to",
+    "lead-up to",
+    "run-up to",
 ];
 
 /// Prepositions that belong to the dated phrase and go with it: "met him on Wednesday".
@@ -81,6 +84,7 @@ pub fn title(sentence: &str, phrase: Range<usize>) -> String {
         return finish(&quote);
     }
     let (clause, phrase) = complement_clause(sentence, phrase);
+    let (clause, phrase) = dated_subordinate(clause, phrase);
     let without_phrase = remove_phrase(clause, phrase);
     let main = cut_subordinate(&without_phrase);
     finish(&drop_asides(&drop_inserted_attribution(drop_attribution(
@@ -171,6 +175,35 @@ fn complement_clause(sentence: &str, phrase: Range<usize>) -> (&str, Range<usize
             (&sentence[start..], phrase.start - start..phrase.end - start)
         }
         _ => (sentence, phrase),
+    }
+}
+
+/// Subordinators whose clause has a subject of its own and tells an event of its own: a date in
+/// it dates that event, not the main clause's ("Singapore will remain the airliner's first stop,
+/// where Singapore Airlines will display the aircraft they intend to launch into service in
+/// November 2006": the stop is not in November 2006, the launch is).
+const OWN_CLAUSE_SUBORDINATORS: &[&str] = &[" where ", " when "];
+
+/// The subordinate clause the phrase sits in, when it opens with one of
+/// [`OWN_CLAUSE_SUBORDINATORS`] and a subject (not "when questioned on March 1", a participle
+/// that borrows the main clause's); else the clause as given.
+fn dated_subordinate(clause: &str, phrase: Range<usize>) -> (&str, Range<usize>) {
+    let before = clause[..phrase.start].to_ascii_lowercase();
+    let opened = OWN_CLAUSE_SUBORDINATORS
+        .iter()
+        .filter_map(|s| before.rfind(s).map(|at| at + s.len()))
+        .filter(|&at| at > 20)
+        .max();
+    let Some(start) = opened else {
+        return (clause, phrase);
+    };
+    let words: Vec<&str> = clause[start..phrase.start].split_whitespace().collect();
+    let has_subject =
+        words.len() >= 2 && !super::perfect::is_participle(words[0]) && !words[0].ends_with("ing");
+    if has_subject {
+        (&clause[start..], phrase.start - start..phrase.end - start)
+    } else {
+        (clause, phrase)
     }
 }
 
@@ -401,6 +434,34 @@ mod tests {
         assert_eq!(
             title_of(CONFIRMED, "November 2016"),
             "U.S. presidential election"
+        );
+    }
+
+    #[test]
+    fn a_date_inside_a_where_or_when_clause_titles_that_clause() {
+        // SemEval-2015 corpus 1: the stop is in November 2005, the launch in November 2006.
+        let s = "Singapore will remain the airliner's first stop, where Singapore Airlines will display the aircraft they intend to launch into passenger-carrying service in November 2006.";
+        assert_eq!(
+            title_of(s, "November 2006"),
+            "Singapore Airlines will display the aircraft they intend to launch into passenger-carrying service"
+        );
+        let s = "The ferry was still in service when the council closed the pier on Monday.";
+        assert_eq!(title_of(s, "Monday"), "The council closed the pier");
+        // Without a subject of its own the clause is no event of its own.
+        let s = "Sessions then failed to disclose the meetings when questioned on March 1.";
+        assert_eq!(
+            title_of(s, "March 1"),
+            "Sessions then failed to disclose the meetings"
+        );
+    }
+
+    #[test]
+    fn a_date_of_what_is_led_up_to_names_that_event() {
+        // SemEval-2015 corpus 1: November 16 is the birthday celebration, not the flight there.
+        let s = "The massive airliner will then bypass the planned stop in Malaysia, and fly directly to Sydney, then Melbourne and Brisbane as part of the leadup to Qantas' 85th birthday celebrations on November 16.";
+        assert_eq!(
+            title_of(s, "November 16"),
+            "Qantas' 85th birthday celebrations"
         );
     }
 
