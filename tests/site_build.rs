@@ -522,6 +522,53 @@ fn a_broken_template_names_its_file_and_line_and_keeps_the_last_site() {
     assert_eq!(files(&f.output), before);
 }
 
+/// Listings give events as cards, without the sources' quotes: a theme that shows one in a
+/// listing is told so, at the template's line, and the event page may still show it.
+#[test]
+fn a_quote_in_a_listing_is_an_error_that_says_cards_have_none() {
+    let f = fixture();
+    let templates = f.root.join("themes/default/templates");
+    std::fs::create_dir_all(&templates).unwrap();
+    std::fs::write(
+        templates.join("event_card.html"),
+        "<article>{{ e.title }}\n{% for s in e.sources %}<q>{{ s.quote }}</q>{% endfor %}</article>\n",
+    )
+    .unwrap();
+    let err = build_into(&f, &f.output, None).unwrap_err();
+    let content = err
+        .downcast_ref::<ContentError>()
+        .unwrap_or_else(|| panic!("not a ContentError: {err:#}"));
+    assert!(content.path.ends_with("event_card.html"), "{content}");
+    assert_eq!(content.location.map(|l| l.0), Some(2), "{content}");
+    let help = content.help.as_deref().unwrap_or_default();
+    assert!(
+        help.contains("card, without its sources' quote"),
+        "{content}"
+    );
+
+    // The same loop in the event page is fine: it has the whole event.
+    std::fs::remove_file(templates.join("event_card.html")).unwrap();
+    let page = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("themes/default/templates/event.html"),
+    )
+    .unwrap();
+    std::fs::write(
+        templates.join("event.html"),
+        page.replace(
+            "{% block main %}",
+            "{% block main %}{% for s in e.sources %}<q>{{ s.quote }}</q>{% endfor %}",
+        ),
+    )
+    .unwrap();
+    build_into(&f, &f.output, None).unwrap();
+    let closed = read(&f, "events/embassy-closed/index.html");
+    assert!(
+        closed.contains("<q>The embassy closed on Thursday.</q>"),
+        "{closed}"
+    );
+}
+
 #[test]
 fn a_theme_overrides_templates_and_static_files() {
     let f = fixture();

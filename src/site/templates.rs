@@ -156,13 +156,27 @@ fn template_error(
                 .unwrap_or_else(|| (PathBuf::from(report.filename()), ""));
             let span = report.span();
             let error = ContentError::new(path, format!("template error: {}", report.message()));
-            if text.is_empty() {
+            let error = if text.is_empty() {
                 ContentError {
                     location: Some((span.start_line, span.start_col + 1)),
                     ..error
                 }
             } else {
                 error.at(text, span.start_line, span.start_col + 1)
+            };
+            let line = text
+                .lines()
+                .nth(span.start_line.saturating_sub(1))
+                .unwrap_or("");
+            let message = report.message();
+            let undefined = message.contains("undefined") || message.contains("not defined");
+            if undefined && CARD_LACKS.iter().any(|f| line.contains(f)) {
+                error.help(
+                    "listings (index, year, tag, name and article pages) give each event as a \
+                     card, without its sources' quote and phrase; only event.html has them",
+                )
+            } else {
+                error
             }
         }
         ErrorKind::MissingParent { current, .. }
@@ -187,6 +201,10 @@ fn template_error(
     };
     anyhow::Error::new(content)
 }
+
+/// The source fields a card lacks (see `values.rs`): an undefined value on a line that reads
+/// one is most likely a listing template reading them.
+const CARD_LACKS: [&str; 2] = [".quote", ".phrase"];
 
 /// The first `error: message` and `--> name:line:column` of a Tera report.
 fn parse_report(report: &str) -> Option<(String, usize, usize, String)> {
