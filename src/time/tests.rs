@@ -1130,3 +1130,15 @@ fn a_year_ending_on_a_named_day_is_a_fiscal_year() {
     assert_eq!((t.kind, t.value.as_str()), (TimexType::Duration, "P1Y"));
     assert_eq!(value(sentence, "tomorrow"), "2017-03-03");
 }
+
+/// "May" and "March" alone need something before them that makes them dates; "as early as"
+/// does, while a bare "as" does not ("as May did").
+#[test]
+fn as_early_as_a_month_is_a_date() {
+    assert_eq!(
+        value("The plant could close as early as March.", "March"),
+        "2017-03"
+    );
+    assert_eq!(value("Talks will last as late as May.", "May"), "2017-05");
+    assert!(texts("He spoke as May did.").is_empty());
+}

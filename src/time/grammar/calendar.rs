@@ -9,6 +9,10 @@ use crate::time::types::NumericOrder;
 /// The apostrophes of "1980's", straight and typographic.
 const APOSTROPHES: &[&str] = &["'", "\u{2019}"];
 
+/// Words before an ambiguous month name ("May", "March", "Aug") that make it a date though no
+/// preposition comes right before it: "as early as March", "as late as May".
+const MONTH_LEADS: &[[&str; 3]] = &[["as", "early", "as"], ["as", "late", "as"]];
+
 impl Grammar<'_> {
     pub(super) fn month_rule(&self, i: usize, month: u32) -> Option<Hit> {
         if !self.capitalized(i) {
@@ -116,7 +120,11 @@ impl Grammar<'_> {
                 ) | Lex::PeriodPart(_)
                     | Lex::Relative(_)
             );
-            if !introduced || (is_abbrev && !had_dot && name_len < 3) {
+            let led = i >= 3
+                && MONTH_LEADS
+                    .iter()
+                    .any(|lead| (0..3).all(|k| self.word(i - 3 + k) == lead[k].as_bytes()));
+            if !(introduced || led) || (is_abbrev && !had_dot && name_len < 3) {
                 return None;
             }
             j = if is_abbrev && !had_dot { i + 1 } else { j };
