@@ -283,7 +283,6 @@ impl<'a> Model<'a> {
                 .flat_map(|e| e.entities.iter().map(String::as_str)),
         );
         let by_id: HashMap<&str, &Article> = articles.iter().map(|a| (a.id.as_str(), a)).collect();
-        let citations = citations(&raw, &by_id, &article_slugs, format);
 
         let term = |slugs: &Slugs, name: &String| Term {
             name: name.clone(),
@@ -304,6 +303,14 @@ impl<'a> Model<'a> {
                 ))
             })
             .collect();
+        // Only events whose view is made again need their citations.
+        let fresh: Vec<&Event> = raw
+            .iter()
+            .zip(&keys)
+            .filter(|(_, key)| !cache.views.contains_key(key))
+            .map(|(e, _)| *e)
+            .collect();
+        let citations = citations(&fresh, &by_id, &article_slugs, format);
         let views: Vec<Arc<EventView>> = raw
             .par_iter()
             .zip(&keys)
