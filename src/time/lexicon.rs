@@ -720,6 +720,12 @@ pub const NOWADAYS_NOUNS: &[&str] = &[
 /// comparable quarter a year earlier" are the story's quarter a year back.
 pub const SAME_PERIOD_WORDS: &[&str] = &["corresponding", "comparable", "same"];
 
+/// Stretches of months an earnings story reports after its quarter: the year so far ("the
+/// first nine months", "the six months"). Once one is named, "a year earlier" compares it with
+/// the year before, not the quarter: "in the nine months, compared with 40% a year earlier" is
+/// 1988, not 1988-Q3.
+pub const YEAR_TO_DATE_MONTHS: &[u32] = &[6, 9];
+
 /// Decades spelled out, as the last digit-less part of their years: "the nineties" is the
 /// 1990s (199). Like "'90s", the years of the last century.
 pub const DECADE_WORDS: &[(&str, i32)] = &[

@@ -4,7 +4,7 @@
 
 use super::anchor;
 use super::expr::{Clock, DateExpr, Origin, Sem, YearRef};
-use super::lexicon::{PeriodPart, Unit};
+use super::lexicon::{self, PeriodPart, Unit};
 use super::tense::Tense;
 use super::types::{Granularity, Interval, TimexMod, TimexType};
 use chrono::{Datelike, Days, NaiveDate};
@@ -75,12 +75,19 @@ impl Resolver {
                 modifier: None,
                 interval: None,
             }),
-            Sem::Duration { amount, unit } => Some(Resolved {
-                kind: TimexType::Duration,
-                value: duration_value(amount, unit),
-                modifier: None,
-                interval: None,
-            }),
+            Sem::Duration { amount, unit } => {
+                if unit == Unit::Month
+                    && amount.is_some_and(|n| lexicon::YEAR_TO_DATE_MONTHS.contains(&n))
+                {
+                    self.leave_quarter();
+                }
+                Some(Resolved {
+                    kind: TimexType::Duration,
+                    value: duration_value(amount, unit),
+                    modifier: None,
+                    interval: None,
+                })
+            }
             Sem::AndAHalf { whole, unit } => Some(Resolved {
                 kind: TimexType::Duration,
                 value: and_a_half_value(whole, unit),
@@ -187,6 +194,16 @@ impl Resolver {
         let ahead = self.dct.is_some_and(|dct| iv.first > dct);
         if iv.granularity == Granularity::Quarter && !ahead {
             self.last_quarter = Some((iv, end));
+        }
+    }
+
+    /// The story moves on from its quarter to the year so far: comparisons ("a year earlier",
+    /// "the 1988 period") are with the year before, so the quarter stops being their subject.
+    fn leave_quarter(&mut self) {
+        if let Some((q, _)) = self.last_quarter.take()
+            && self.reference.is_some_and(|r| r == q)
+        {
+            self.reference = anchor::year(q.first.year());
         }
     }
 
