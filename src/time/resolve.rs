@@ -9,8 +9,9 @@ use super::tense::Tense;
 use super::types::{Granularity, Interval, TimexMod, TimexType};
 use chrono::{Datelike, Days, NaiveDate};
 
-/// How many tokens a mentioned quarter stays the subject of "a year ago" comparisons.
-const QUARTER_CONTEXT_TOKENS: usize = 80;
+/// How many tokens a mentioned quarter stays the subject of "a year ago" comparisons: an
+/// earnings story compares with its quarter several paragraphs on.
+const QUARTER_CONTEXT_TOKENS: usize = 250;
 
 /// A resolved expression, ready to become a `Timex`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -189,9 +190,10 @@ impl Resolver {
 
     fn remember(&mut self, iv: Interval, end: usize) {
         self.reference = Some(iv);
-        // A quarter still ahead is a forecast ("losses through the third quarter of 1990"),
-        // not the period whose results the story compares with "a year ago".
-        let ahead = self.dct.is_some_and(|dct| iv.first > dct);
+        // A quarter still ahead or not yet over is a forecast ("losses through the third
+        // quarter of 1990", "a loss in the fourth quarter" written in October), not the period
+        // whose results the story compares with "a year ago".
+        let ahead = self.dct.is_some_and(|dct| iv.last >= dct);
         if iv.granularity == Granularity::Quarter && !ahead {
             self.last_quarter = Some((iv, end));
         }

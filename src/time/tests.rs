@@ -592,6 +592,25 @@ fn a_forecast_quarter_is_not_what_year_ago_compares_with() {
 }
 
 #[test]
+fn a_quarter_still_running_is_not_what_year_ago_compares_with() {
+    // Written on 2017-03-02, in the first quarter: its outlook is not the period reported.
+    let text = "Net rose in the fourth quarter of 2016. The company expects a loss in the current \
+                first quarter. In the year-ago period, it earned $101.4 million.";
+    assert_eq!(value(text, "the year-ago period"), "2015-Q4");
+}
+
+#[test]
+fn after_the_nine_months_a_year_earlier_is_the_year_before() {
+    let text = "Net rose 5% in the third quarter of 2016. For the nine months, net was $3 \
+                million, compared with $2 million a year earlier.";
+    assert_eq!(value(text, "a year earlier"), "2015");
+    // Without the nine months, the comparison is with the quarter.
+    let text = "Net rose 5% in the third quarter of 2016 to $3 million, compared with $2 \
+                million a year earlier.";
+    assert_eq!(value(text, "a year earlier"), "2015-Q3");
+}
+
+#[test]
 fn a_direction_before_a_month_and_day_keeps_the_day() {
     // "last Oct. 23" written on 2017-03-02 is 2016-10-23: the day is not dropped for the month.
     let t = find(
