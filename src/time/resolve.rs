@@ -368,15 +368,21 @@ impl Resolver {
                         .filter(|r| r.granularity <= Granularity::Day)
                         .or(dct.map(anchor::day)),
                     Origin::Dct => dct.map(anchor::day),
-                    Origin::Ago => {
+                    // "a year earlier" compares with the story's quarter as "a year ago" does,
+                    // even when a day ("the quarter ended Sept. 30") was named after it.
+                    Origin::Ago | Origin::Reference => {
                         if let (Unit::Year, Some((q, at))) = (unit, self.last_quarter)
+                            && (origin == Origin::Ago || n < 0)
                             && end.saturating_sub(at) <= QUARTER_CONTEXT_TOKENS
                         {
                             return Some(At(anchor::shift_period(&q, unit, n)?));
                         }
-                        dct.map(anchor::day)
+                        if origin == Origin::Ago {
+                            dct.map(anchor::day)
+                        } else {
+                            self.reference.or(dct.map(anchor::day))
+                        }
                     }
-                    Origin::Reference => self.reference.or(dct.map(anchor::day)),
                 };
                 match base {
                     None => X(unanchored(unit)),

@@ -600,6 +600,14 @@ fn a_quarter_still_running_is_not_what_year_ago_compares_with() {
 }
 
 #[test]
+fn a_year_earlier_after_the_quarter_end_date_is_the_quarter_a_year_back() {
+    // "Dec. 31" closes the quarter; it does not make "a year earlier" a whole year.
+    let text = "Net rose in the fiscal second quarter ended Dec. 31. Sales were $348 million \
+                compared with $307 million a year earlier.";
+    assert_eq!(value(text, "a year earlier"), "2015-Q2");
+}
+
+#[test]
 fn after_the_nine_months_a_year_earlier_is_the_year_before() {
     let text = "Net rose 5% in the third quarter of 2016. For the nine months, net was $3 \
                 million, compared with $2 million a year earlier.";
