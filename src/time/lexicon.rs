@@ -726,6 +726,10 @@ pub const SAME_PERIOD_WORDS: &[&str] = &["corresponding", "comparable", "same"];
 /// 1988, not 1988-Q3.
 pub const YEAR_TO_DATE_MONTHS: &[u32] = &[6, 9];
 
+/// Units whose "the past ..." is a stretch up to now ("the past decade" is P10Y); with any
+/// other unit it is the period before this one ("the past year" is last year).
+pub const PAST_SPAN_UNITS: &[Unit] = &[Unit::Decade, Unit::Century];
+
 /// Decades spelled out, as the last digit-less part of their years: "the nineties" is the
 /// 1990s (199). Like "'90s", the years of the last century.
 pub const DECADE_WORDS: &[(&str, i32)] = &[

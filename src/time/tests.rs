@@ -619,6 +619,22 @@ fn after_the_nine_months_a_year_earlier_is_the_year_before() {
 }
 
 #[test]
+fn the_past_year_is_last_year_but_the_past_decade_is_a_span() {
+    assert_eq!(
+        value("Hate crimes rose sharply over the past year.", "the past year"),
+        "2016"
+    );
+    assert_eq!(
+        value("Shares fell 8% in the past week.", "the past week"),
+        "2017-W08"
+    );
+    assert_eq!(
+        value("Imports doubled over the past decade.", "the past decade"),
+        "P10Y"
+    );
+}
+
+#[test]
 fn a_direction_before_a_month_and_day_keeps_the_day() {
     // "last Oct. 23" written on 2017-03-02 is 2016-10-23: the day is not dropped for the month.
     let t = find(

@@ -125,7 +125,10 @@ impl Grammar<'_> {
         match self.lex(j) {
             Lex::Unit(unit, true) => hit(j + 1, Sem::Duration { amount: None, unit }),
             Lex::Unit(unit, false) => {
-                if r == Relative::Past {
+                // "the past decade" is the ten years up to now; "the past year", "the past
+                // week" are the last calendar ones, as "last year" is (TimeBank and AQUAINT tag
+                // both such phrases so).
+                if r == Relative::Past && lexicon::PAST_SPAN_UNITS.contains(&unit) {
                     return hit(
                         j + 1,
                         Sem::Duration {
