@@ -635,6 +635,17 @@ fn the_past_year_is_last_year_but_the_past_decade_is_a_span() {
 }
 
 #[test]
+fn a_year_ago_quarter_named_by_its_number_is_one_expression() {
+    let text = "Net fell in the third quarter of 2016. In the year-earlier third quarter, the \
+                bank had net income of $2.4 million.";
+    assert_eq!(
+        texts(text),
+        ["the third quarter of 2016", "the year-earlier third quarter"]
+    );
+    assert_eq!(value(text, "the year-earlier third quarter"), "2015-Q3");
+}
+
+#[test]
 fn a_direction_before_a_month_and_day_keeps_the_day() {
     // "last Oct. 23" written on 2017-03-02 is 2016-10-23: the day is not dropped for the month.
     let t = find(

@@ -370,6 +370,12 @@ impl Grammar<'_> {
                     || self.word(end) == b"period"
                 {
                     end += 1;
+                } else if let Lex::Ordinal(1..=4) = self.lex(end)
+                    && let (k, _) = self.after_hyphen(end + 1)
+                    && self.lex(k) == Lex::Unit(Unit::Quarter, false)
+                {
+                    // "the year-ago third quarter": one period, the story's quarter a year back.
+                    end = k + 1;
                 } else if with_the {
                     return None;
                 }
