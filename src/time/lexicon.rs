@@ -730,6 +730,10 @@ pub const YEAR_TO_DATE_MONTHS: &[u32] = &[6, 9];
 /// other unit it is the period before this one ("the past year" is last year).
 pub const PAST_SPAN_UNITS: &[Unit] = &[Unit::Decade, Unit::Century];
 
+/// Words for the present that, opening a sentence and set off by a comma ("Now, ...",
+/// "Currently, ..."), mark the turn of the argument rather than a time.
+pub const DISCOURSE_OPENERS: &[&str] = &["now", "currently"];
+
 /// Decades spelled out, as the last digit-less part of their years: "the nineties" is the
 /// 1990s (199). Like "'90s", the years of the last century.
 pub const DECADE_WORDS: &[(&str, i32)] = &[

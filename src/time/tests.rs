@@ -419,6 +419,11 @@ fn the_year_ended_is_a_fiscal_duration_and_the_year_is_this_one() {
 fn a_sentence_opening_now_with_a_comma_is_a_discourse_marker() {
     assert!(texts("Now, he says, it looks different.").is_empty());
     assert_eq!(texts("Now the court must decide."), ["Now"]);
+    assert!(texts("Currently, transplant organs are rationed by region.").is_empty());
+    assert_eq!(
+        texts("The group currently holds 45% of the shares."),
+        ["currently"]
+    );
 }
 
 #[test]

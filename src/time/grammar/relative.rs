@@ -51,8 +51,12 @@ impl Grammar<'_> {
             return None;
         }
         // "Now, he says, ..." opening a sentence is a discourse marker, not a time: TimeBank
-        // and AQUAINT tag "Now the court ..." but never a capitalised "Now" set off by a comma.
-        if self.word(i) == b"now" && self.capitalized(i) && self.is_punct(i + 1, b',') {
+        // and AQUAINT tag "Now the court ..." but never a capitalised "Now" (or "Currently")
+        // set off by a comma.
+        if self.word_in(i, lexicon::DISCOURSE_OPENERS)
+            && self.capitalized(i)
+            && self.is_punct(i + 1, b',')
+        {
             return None;
         }
         hit(i + 1, Sem::Ref(r))
