@@ -429,7 +429,6 @@ const FUNCTION_WORDS: &[(&str, Func)] = &[
     ("th", Func::Nd),
     ("near", Func::Near),
     ("distant", Func::Near),
-    ("foreseeable", Func::Near),
     ("immediate", Func::Near),
     ("short", Func::Near),
     ("for", Func::For),

@@ -651,6 +651,17 @@ fn a_year_ago_quarter_named_by_its_number_is_one_expression() {
 }
 
 #[test]
+fn the_foreseeable_future_is_no_time() {
+    // An open-ended "as long as one can see", which neither TimeBank nor AQUAINT tags; "the
+    // near future" is a time to come.
+    assert!(texts("Ukraine would remain neutral for the foreseeable future.").is_empty());
+    assert_eq!(
+        value("Talks will resume in the near future.", "the near future"),
+        "FUTURE_REF"
+    );
+}
+
+#[test]
 fn a_direction_before_a_month_and_day_keeps_the_day() {
     // "last Oct. 23" written on 2017-03-02 is 2016-10-23: the day is not dropped for the month.
     let t = find(
