@@ -662,6 +662,17 @@ fn the_foreseeable_future_is_no_time() {
 }
 
 #[test]
+fn the_latest_fiscal_year_is_the_last_one_closed() {
+    assert_eq!(
+        value(
+            "The unit had $6.3 billion in sales in the latest fiscal year.",
+            "the latest fiscal year"
+        ),
+        "2016"
+    );
+}
+
+#[test]
 fn a_direction_before_a_month_and_day_keeps_the_day() {
     // "last Oct. 23" written on 2017-03-02 is 2016-10-23: the day is not dropped for the month.
     let t = find(

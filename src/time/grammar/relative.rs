@@ -148,9 +148,20 @@ impl Grammar<'_> {
                     return hit(j + 1, Sem::date(date));
                 }
                 if r == Relative::Latest {
-                    return (unit == Unit::Quarter)
-                        .then(|| hit(j + 1, Sem::date(DateExpr::LatestQuarter)))
-                        .flatten();
+                    // "the latest fiscal year" is the last one closed, as "the latest quarter"
+                    // is: last year.
+                    return match unit {
+                        Unit::Quarter => hit(j + 1, Sem::date(DateExpr::LatestQuarter)),
+                        Unit::Year => hit(
+                            j + 1,
+                            Sem::date(DateExpr::Shift {
+                                unit,
+                                n: -1,
+                                origin: Origin::Dct,
+                            }),
+                        ),
+                        _ => None,
+                    };
                 }
                 if unit == Unit::Year
                     && origin == Origin::Dct
