@@ -114,6 +114,18 @@ pub enum DateExpr {
     LatestQuarter,
     /// "the 1988 period": the quarter last talked about, in the given year (else that year).
     ContextQuarterOf(i32),
+    /// "the fiscal first quarter": a quarter numbered by the company's own year, which the
+    /// story may go on to describe by its end date.
+    FiscalQuarter {
+        year: Option<YearRef>,
+        q: u32,
+    },
+    /// "the quarter ended Sept. 30": the calendar quarter holding most of it (`q`), unless the
+    /// story has just named its fiscal quarter, which this describes.
+    QuarterEnded {
+        year: Option<YearRef>,
+        q: u32,
+    },
 }
 
 /// A time of day attached to a date.

@@ -36,6 +36,8 @@ pub struct Resolver {
     reference: Option<Interval>,
     /// The quarter last mentioned and the token where its mention ended.
     last_quarter: Option<(Interval, usize)>,
+    /// Whether that quarter was named by its fiscal number ("the fiscal first quarter").
+    fiscal_quarter: bool,
     /// The year of each month (and day) already placed in the story, latest first.
     named: Vec<NamedMonth>,
 }
@@ -58,6 +60,7 @@ impl Resolver {
             dct,
             reference: None,
             last_quarter: None,
+            fiscal_quarter: false,
             named: Vec::new(),
         }
     }
@@ -134,6 +137,12 @@ impl Resolver {
                     Anchored::Interval(iv) => {
                         if !derived {
                             self.remember(iv, end);
+                            if self.last_quarter == Some((iv, end)) {
+                                self.fiscal_quarter =
+                                    matches!(date, DateExpr::FiscalQuarter { .. })
+                                        || (self.fiscal_quarter
+                                            && matches!(date, DateExpr::QuarterEnded { .. }));
+                            }
                         }
                         if let DateExpr::Calendar {
                             month,
@@ -308,6 +317,21 @@ impl Resolver {
             },
             // "profit fell in the fourth quarter", written in January: a quarter (or half)
             // of this year that has not begun yet is last year's in a past-tense clause.
+            // "the fiscal first quarter ... the quarter ended Sept. 29": one period, which
+            // keeps the number the story gave it.
+            DateExpr::QuarterEnded { year, q } => match self.last_quarter {
+                Some((fq, at))
+                    if self.fiscal_quarter
+                        && end.saturating_sub(at) <= QUARTER_CONTEXT_TOKENS
+                        && year.is_none() =>
+                {
+                    At(fq)
+                }
+                _ => return self.date(DateExpr::Quarter { year, q }, end, tense),
+            },
+            DateExpr::FiscalQuarter { year, q } => {
+                return self.date(DateExpr::Quarter { year, q }, end, tense);
+            }
             DateExpr::Quarter { year, q } => match year_of(year, dct) {
                 Some(y) => At(begun_or_last_year(y, year.is_none(), dct, tense, |y| {
                     anchor::quarter(y, q)

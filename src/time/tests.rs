@@ -673,6 +673,22 @@ fn the_latest_fiscal_year_is_the_last_one_closed() {
 }
 
 #[test]
+fn a_quarter_described_by_its_end_after_its_fiscal_number_keeps_the_number() {
+    let text = "Sun earned $5.2 million in the fiscal 2016 second quarter. It reported sales of \
+                $538 million for the quarter ended Dec. 31, up from $388 million a year earlier.";
+    assert_eq!(value(text, "the quarter"), "2016-Q2");
+    assert_eq!(value(text, "a year earlier"), "2015-Q2");
+    // Without a fiscal number, the end date places the quarter on the calendar.
+    assert_eq!(
+        value(
+            "It reported sales of $538 million for the quarter ended Dec. 31.",
+            "the quarter"
+        ),
+        "2016-Q4"
+    );
+}
+
+#[test]
 fn a_direction_before_a_month_and_day_keeps_the_day() {
     // "last Oct. 23" written on 2017-03-02 is 2016-10-23: the day is not dropped for the month.
     let t = find(

@@ -443,7 +443,7 @@ impl Grammar<'_> {
                             1 => (year.map(|y| y - 1), 12),
                             m => (year, m - 1),
                         };
-                        DateExpr::Quarter {
+                        DateExpr::QuarterEnded {
                             year: year.map(YearRef::Absolute),
                             q: (middle - 1) / 3 + 1,
                         }
@@ -649,7 +649,7 @@ impl Grammar<'_> {
                     {
                         return hit(
                             end + 2,
-                            Sem::date(DateExpr::Quarter {
+                            Sem::date(DateExpr::FiscalQuarter {
                                 year: Some(YearRef::Absolute(y)),
                                 q,
                             }),
@@ -658,7 +658,23 @@ impl Grammar<'_> {
                     return hit(end, Sem::date(DateExpr::Year(y)));
                 }
                 match self.lex(i + 1) {
-                    Lex::Ordinal(n) => self.ordinal_rule(i + 1, n),
+                    // "the fiscal first quarter": numbered by the company's year.
+                    Lex::Ordinal(n) => {
+                        let mut h = self.ordinal_rule(i + 1, n)?;
+                        if let Sem::Date {
+                            date: DateExpr::Quarter { year, q },
+                            part,
+                            clock,
+                        } = h.sem
+                        {
+                            h.sem = Sem::Date {
+                                date: DateExpr::FiscalQuarter { year, q },
+                                part,
+                                clock,
+                            };
+                        }
+                        Some(h)
+                    }
                     // "the fiscal year" reads like "the year".
                     Lex::Unit(unit, false) => self.unit_rule(i + 1, unit, false, with_the),
                     _ => None,
