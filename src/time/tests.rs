@@ -626,7 +626,10 @@ fn after_the_nine_months_a_year_earlier_is_the_year_before() {
 #[test]
 fn the_past_year_is_last_year_but_the_past_decade_is_a_span() {
     assert_eq!(
-        value("Hate crimes rose sharply over the past year.", "the past year"),
+        value(
+            "Hate crimes rose sharply over the past year.",
+            "the past year"
+        ),
         "2016"
     );
     assert_eq!(
@@ -645,7 +648,10 @@ fn a_year_ago_quarter_named_by_its_number_is_one_expression() {
                 bank had net income of $2.4 million.";
     assert_eq!(
         texts(text),
-        ["the third quarter of 2016", "the year-earlier third quarter"]
+        [
+            "the third quarter of 2016",
+            "the year-earlier third quarter"
+        ]
     );
     assert_eq!(value(text, "the year-earlier third quarter"), "2015-Q3");
 }
