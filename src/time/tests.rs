@@ -1142,3 +1142,13 @@ fn as_early_as_a_month_is_a_date() {
     assert_eq!(value("Talks will last as late as May.", "May"), "2017-05");
     assert!(texts("He spoke as May did.").is_empty());
 }
+
+#[test]
+fn an_ambiguous_month_between_the_and_a_noun_is_a_date() {
+    // Written on 2017-03-02: the coming May.
+    assert_eq!(
+        value("The May accession will enlarge the alliance.", "May"),
+        "2017-05"
+    );
+    assert!(texts("They joined the March on Washington.").is_empty());
+}
