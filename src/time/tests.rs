@@ -1152,3 +1152,13 @@ fn an_ambiguous_month_between_the_and_a_noun_is_a_date() {
     );
     assert!(texts("They joined the March on Washington.").is_empty());
 }
+
+#[test]
+fn the_day_next_to_an_event_counts_from_the_date_last_mentioned() {
+    let s = "He was shot on Feb. 10. Two men came to his house the day after his death.";
+    assert_eq!(value(s, "the day"), "2017-02-11");
+    let s = "He was last seen Feb. 10, the day before the vote was held.";
+    assert_eq!(value(s, "the day"), "2017-02-10");
+    let s = "She spent an hour in Nairobi later in the day before returning home.";
+    assert!(!texts(s).contains(&"the day".to_string()));
+}

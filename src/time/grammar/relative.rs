@@ -393,6 +393,11 @@ impl Grammar<'_> {
                 };
                 return hit(i + 2, Sem::date(date));
             }
+            if unit == Unit::Day
+                && let Some(h) = self.day_before_event(i)
+            {
+                return Some(h);
+            }
             // "the year ending tomorrow", "the year ended Friday": a year that ends on a day
             // named some other way is a fiscal one all the same.
             if unit == Unit::Year
@@ -498,6 +503,42 @@ impl Grammar<'_> {
             }
         }
         None
+    }
+
+    /// "the day after his death", "the day before the vote": the day next to an event told
+    /// in a clause, counted from the date last mentioned (the event's, in news). Right after a
+    /// date and a comma ("Oct. 12, the day before the plunge") the phrase renames that date.
+    /// Not before a time ("the day before last Tuesday", read as that time) nor a gerund ("later
+    /// in the day before returning", the day itself).
+    fn day_before_event(&self, i: usize) -> Option<Hit> {
+        let f @ (Func::Before | Func::After) = self.func(i + 1)? else {
+            return None;
+        };
+        let next = self.tokens.get(i + 2)?;
+        let gerund = next.lex == Lex::None && self.word(i + 2).ends_with(b"ing");
+        if next.kind != TokenKind::Word || gerund || self.at(i + 2).is_some() {
+            return None;
+        }
+        let after_date = i >= 4
+            && self.is_punct(i - 2, b',')
+            && self.number(i - 3).is_some()
+            && (matches!(self.lex(i - 4), Lex::Month(_))
+                || (i >= 5
+                    && self.is_punct(i - 4, b'.')
+                    && matches!(self.lex(i - 5), Lex::Month(_))));
+        let n = match (after_date, f) {
+            (true, _) => 0,
+            (false, Func::Before) => -1,
+            (false, _) => 1,
+        };
+        hit(
+            i + 1,
+            Sem::date(DateExpr::Shift {
+                unit: Unit::Day,
+                n,
+                origin: Origin::Reference,
+            }),
+        )
     }
 
     pub(super) fn func_rule(&self, i: usize, f: Func, with_the: bool) -> Option<Hit> {
