@@ -1162,3 +1162,13 @@ fn the_day_next_to_an_event_counts_from_the_date_last_mentioned() {
     let s = "She spent an hour in Nairobi later in the day before returning home.";
     assert!(!texts(s).contains(&"the day".to_string()));
 }
+
+#[test]
+fn a_day_judged_is_the_day_last_mentioned() {
+    let s = "The treaty was signed on Tuesday. He said it was \"a great day for Poland.\"";
+    assert_eq!(value(s, "day"), "2017-02-28");
+    assert_eq!(value("It is a historic day.", "day"), "2017-03-02");
+    // "Today" already names the day the verdict is about.
+    assert_eq!(texts("Today is a sad day for us."), vec!["Today"]);
+    assert!(texts("It was a long day.").is_empty());
+}
