@@ -1245,3 +1245,33 @@ fn as_early_as_a_month_is_a_date() {
     assert_eq!(value("Talks will last as late as May.", "May"), "2017-05");
     assert!(texts("He spoke as May did.").is_empty());
 }
+
+#[test]
+fn an_ambiguous_month_between_the_and_a_noun_is_a_date() {
+    // Written on 2017-03-02: the coming May.
+    assert_eq!(
+        value("The May accession will enlarge the alliance.", "May"),
+        "2017-05"
+    );
+    assert!(texts("They joined the March on Washington.").is_empty());
+}
+
+#[test]
+fn the_day_next_to_an_event_counts_from_the_date_last_mentioned() {
+    let s = "He was shot on Feb. 10. Two men came to his house the day after his death.";
+    assert_eq!(value(s, "the day"), "2017-02-11");
+    let s = "He was last seen Feb. 10, the day before the vote was held.";
+    assert_eq!(value(s, "the day"), "2017-02-10");
+    let s = "She spent an hour in Nairobi later in the day before returning home.";
+    assert!(!texts(s).contains(&"the day".to_string()));
+}
+
+#[test]
+fn a_day_judged_is_the_day_last_mentioned() {
+    let s = "The treaty was signed on Tuesday. He said it was \"a great day for Poland.\"";
+    assert_eq!(value(s, "day"), "2017-02-28");
+    assert_eq!(value("It is a historic day.", "day"), "2017-03-02");
+    // "Today" already names the day the verdict is about.
+    assert_eq!(texts("Today is a sad day for us."), vec!["Today"]);
+    assert!(texts("It was a long day.").is_empty());
+}

@@ -4,6 +4,7 @@
 use super::{Grammar, Hit, attach_clock, hit};
 use crate::time::expr::{Clock, DateExpr, Origin, Sem, YearRef};
 use crate::time::lexicon::{self, DayPart, Func, HOLIDAYS, Lex, Relative, Unit};
+use crate::time::tokens::TokenKind;
 use crate::time::types::NumericOrder;
 
 /// The apostrophes of "1980's", straight and typographic.
@@ -12,6 +13,14 @@ const APOSTROPHES: &[&str] = &["'", "\u{2019}"];
 /// Words before an ambiguous month name ("May", "March", "Aug") that make it a date though no
 /// preposition comes right before it: "as early as March", "as late as May".
 const MONTH_LEADS: &[[&str; 3]] = &[["as", "early", "as"], ["as", "late", "as"]];
+
+/// Words after "the March" or "the May" that make it a name or a noun rather than a month used
+/// as a modifier ("the March on Washington", "the May who said"): a preposition, a conjunction or
+/// a verb follows a name.
+const NOT_AFTER_MONTH_MODIFIER: &[&str] = &[
+    "on", "at", "with", "against", "across", "into", "toward", "towards", "and", "or", "is", "was",
+    "has", "had", "said", "says", "who", "which",
+];
 
 impl Grammar<'_> {
     pub(super) fn month_rule(&self, i: usize, month: u32) -> Option<Hit> {
@@ -124,7 +133,15 @@ impl Grammar<'_> {
                 && MONTH_LEADS
                     .iter()
                     .any(|lead| (0..3).all(|k| self.word(i - 3 + k) == lead[k].as_bytes()));
-            if !(introduced || led) || (is_abbrev && !had_dot && name_len < 3) {
+            // "the March accession", "the May elections": between an article and a plain
+            // lowercase noun the name is a month used as a modifier.
+            let modifier = !is_abbrev
+                && before == Lex::Func(Func::The)
+                && self.tokens.get(i + 1).is_some_and(|t| {
+                    t.kind == TokenKind::Word && t.lex == Lex::None && !self.capitalized(i + 1)
+                })
+                && !self.word_in(i + 1, NOT_AFTER_MONTH_MODIFIER);
+            if !(introduced || led || modifier) || (is_abbrev && !had_dot && name_len < 3) {
                 return None;
             }
             j = if is_abbrev && !had_dot { i + 1 } else { j };

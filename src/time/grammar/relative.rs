@@ -9,6 +9,32 @@ use crate::time::lexicon::{
 };
 use crate::time::tokens::TokenKind;
 
+/// Words that judge a day in "it was a great day for Poland", "this is a sad day": said of the
+/// day the story is on, such a day is a date.
+const DAY_VERDICTS: &[&str] = &[
+    "great",
+    "historic",
+    "sad",
+    "proud",
+    "happy",
+    "good",
+    "bad",
+    "dark",
+    "black",
+    "tragic",
+    "momentous",
+    "big",
+    "memorable",
+    "terrible",
+    "glorious",
+    "joyous",
+    "wonderful",
+    "special",
+];
+
+/// Forms of "be" that make "a great day" say what a day was.
+const COPULAS: &[&str] = &["is", "was", "be", "been", "s"];
+
 impl Grammar<'_> {
     pub(super) fn deictic_rule(&self, i: usize, n: i32, part: Option<DayPart>) -> Option<Hit> {
         // "today's youth", "today's personal computers": nowadays, not a day.
@@ -417,6 +443,11 @@ impl Grammar<'_> {
                 };
                 return hit(i + 2, Sem::date(date));
             }
+            if unit == Unit::Day
+                && let Some(h) = self.day_before_event(i)
+            {
+                return Some(h);
+            }
             // "the year ending tomorrow", "the year ended Friday": a year that ends on a day
             // named some other way is a fiscal one all the same.
             if unit == Unit::Year
@@ -511,6 +542,13 @@ impl Grammar<'_> {
                 _ => None,
             };
         }
+        if unit == Unit::Day
+            && !plural
+            && !with_the
+            && let Some(h) = self.day_verdict(i)
+        {
+            return Some(h);
+        }
         if plural && !with_the && i > 0 {
             // "for years", "in months": a vague duration.
             let before = self.func(i - 1);
@@ -522,6 +560,69 @@ impl Grammar<'_> {
             }
         }
         None
+    }
+
+    /// "it was a great day for Poland": the day judged is the day last mentioned (else the
+    /// publication date). Not when a day word is the subject ("Today is a sad day"): that
+    /// names the day already.
+    fn day_verdict(&self, i: usize) -> Option<Hit> {
+        if i < 3 || !self.word_in(i - 1, DAY_VERDICTS) || self.func(i - 2) != Some(Func::A) {
+            return None;
+        }
+        // Past a quotation mark: said it was "a great day".
+        let mut verb = i - 3;
+        if self.is_quote(verb) && verb > 0 {
+            verb -= 1;
+        }
+        let judged = self.word_in(verb, COPULAS);
+        let named = verb > 0 && matches!(self.lex(verb - 1), Lex::Deictic(..) | Lex::Weekday(_));
+        if !judged || named {
+            return None;
+        }
+        hit(
+            i + 1,
+            Sem::date(DateExpr::Shift {
+                unit: Unit::Day,
+                n: 0,
+                origin: Origin::LastDay,
+            }),
+        )
+    }
+
+    /// "the day after his death", "the day before the vote": the day next to an event told
+    /// in a clause, counted from the date last mentioned (the event's, in news). Right after a
+    /// date and a comma ("Oct. 12, the day before the plunge") the phrase renames that date.
+    /// Not before a time ("the day before last Tuesday", read as that time) nor a gerund ("later
+    /// in the day before returning", the day itself).
+    fn day_before_event(&self, i: usize) -> Option<Hit> {
+        let f @ (Func::Before | Func::After) = self.func(i + 1)? else {
+            return None;
+        };
+        let next = self.tokens.get(i + 2)?;
+        let gerund = next.lex == Lex::None && self.word(i + 2).ends_with(b"ing");
+        if next.kind != TokenKind::Word || gerund || self.at(i + 2).is_some() {
+            return None;
+        }
+        let after_date = i >= 4
+            && self.is_punct(i - 2, b',')
+            && self.number(i - 3).is_some()
+            && (matches!(self.lex(i - 4), Lex::Month(_))
+                || (i >= 5
+                    && self.is_punct(i - 4, b'.')
+                    && matches!(self.lex(i - 5), Lex::Month(_))));
+        let n = match (after_date, f) {
+            (true, _) => 0,
+            (false, Func::Before) => -1,
+            (false, _) => 1,
+        };
+        hit(
+            i + 1,
+            Sem::date(DateExpr::Shift {
+                unit: Unit::Day,
+                n,
+                origin: Origin::Reference,
+            }),
+        )
     }
 
     pub(super) fn func_rule(&self, i: usize, f: Func, with_the: bool) -> Option<Hit> {
