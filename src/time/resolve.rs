@@ -315,8 +315,6 @@ impl Resolver {
                     None => format!("XXXX-{month:02}"),
                 }),
             },
-            // "profit fell in the fourth quarter", written in January: a quarter (or half)
-            // of this year that has not begun yet is last year's in a past-tense clause.
             // "the fiscal first quarter ... the quarter ended Sept. 29": one period, which
             // keeps the number the story gave it.
             DateExpr::QuarterEnded { year, q } => match self.last_quarter {
@@ -332,6 +330,8 @@ impl Resolver {
             DateExpr::FiscalQuarter { year, q } => {
                 return self.date(DateExpr::Quarter { year, q }, end, tense);
             }
+            // "profit fell in the fourth quarter", written in January: a quarter (or half)
+            // of this year that has not begun yet is last year's in a past-tense clause.
             DateExpr::Quarter { year, q } => match year_of(year, dct) {
                 Some(y) => At(begun_or_last_year(y, year.is_none(), dct, tense, |y| {
                     anchor::quarter(y, q)
