@@ -71,9 +71,11 @@ fn a_ten_megabyte_single_line_article_takes_linear_time() {
         let (build, _) = timed(&site, &["build"]);
         times.push(tag + extract + build);
     }
-    // Ten times the text: allow fifteen times the time (and a second for start-up noise).
+    // Ten times the text: a quadratic step would take a hundred times as long. Allow twenty
+    // times (and a second for start-up): the other slow tests run beside this one, so the two
+    // sizes are timed under different loads (15x failed once at 15.3x on a loaded 2-core box).
     assert!(
-        times[1] < times[0] * 15 + Duration::from_secs(1),
+        times[1] < times[0] * 20 + Duration::from_secs(1),
         "1 MB: {:?}, 10 MB: {:?}",
         times[0],
         times[1]
