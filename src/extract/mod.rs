@@ -172,6 +172,19 @@ fn extract_with(
         let report = article
             .published
             .and_then(|_| reporting::verb(sentence, &phrases));
+        // The saying comes first, as the sentence tells it: its verb precedes every date of
+        // what it reports, and it is the sentence's main event ("Boeing has announced that
+        // development of the jet, begun two years ago, has been pushed back": the news is the
+        // pushing back, of the publication day, not the start two years ago).
+        if let Some(published) = article.published
+            && report.is_some()
+        {
+            keep(
+                &mut candidates,
+                &mut told,
+                publication_day(published, &phrases),
+            );
+        }
         for (k, &(timex, date)) in dated.iter().enumerate() {
             let phrase = phrases[k].clone();
             let others: Vec<std::ops::Range<usize>> = phrases
@@ -212,15 +225,6 @@ fn extract_with(
                 published: article.published,
             };
             keep(&mut candidates, &mut told, candidate);
-        }
-        if let Some(published) = article.published
-            && report.is_some()
-        {
-            keep(
-                &mut candidates,
-                &mut told,
-                publication_day(published, &phrases),
-            );
         }
     }
     candidates
