@@ -163,6 +163,7 @@ fn extract_with(
             })
             .collect();
         let dated = without_coarser(sentence, span.start, dated);
+        let dated = with_present_clauses(sentence, span.start, dated, in_sentence(), article);
         let phrases: Vec<std::ops::Range<usize>> = dated
             .iter()
             .map(|(t, _)| t.start - span.start..t.end - span.start)
@@ -260,6 +261,47 @@ fn without_coarser<'t>(
         .zip(keep)
         .filter_map(|(d, keep)| keep.then_some(d))
         .collect()
+}
+
+/// Adverbs that put a clause at the moment of writing. Not the adjective "current" ("the
+/// current quarter", "Apple's current OS"), which names a thing, not when a clause holds.
+const PRESENT_ADVERBS: &[&str] = &["now", "currently", "presently", "nowadays", "at present"];
+
+/// The dated phrases of one sentence with each "currently" or "now" that sits in a clause of its
+/// own, dated to the publication day: "The 787 is an airliner currently under development by
+/// Boeing and scheduled to enter service in 2008" tells a state of the day it was written
+/// besides the plan for 2008, which must not date the development. Alone in its sentence such
+/// a word dates nothing ("Boeing now has 237 orders" is a state, no event); sharing a clause with
+/// a date ("will now receive the aircraft next month") it leaves that date the clause's.
+fn with_present_clauses<'t>(
+    sentence: &str,
+    sentence_start: usize,
+    mut dated: Vec<(&'t Timex, Edtf)>,
+    in_sentence: impl Iterator<Item = &'t Timex>,
+    article: &Article,
+) -> Vec<(&'t Timex, Edtf)> {
+    let Some(published) = article.published else {
+        return dated;
+    };
+    if dated.is_empty() {
+        return dated;
+    }
+    let range = |t: &Timex| t.start - sentence_start..t.end - sentence_start;
+    let apart = |a: &Timex, b: &Timex| {
+        clause::clause_of(sentence, &range(a), &[range(b)]).is_some()
+            && clause::clause_of(sentence, &range(b), &[range(a)]).is_some()
+    };
+    let present: Vec<&Timex> = in_sentence
+        .filter(|t| {
+            PRESENT_ADVERBS.contains(&t.text.to_lowercase().as_str())
+                && dated.iter().all(|(d, _)| apart(t, d))
+        })
+        .collect();
+    for timex in present {
+        dated.push((timex, Edtf::from_interval(time::Interval::day(published))));
+    }
+    dated.sort_by_key(|(t, _)| t.start);
+    dated
 }
 
 /// Adds `candidate` unless the article already told it (same day, same title: the same thing

@@ -296,3 +296,42 @@ fn a_stretch_ahead_leaves_a_news_perfect_news() {
     );
     assert!(extract(0, &a, NumericOrder::MonthFirst).is_empty());
 }
+
+#[test]
+fn a_clause_said_to_hold_now_is_a_state_of_the_publication_day_not_of_another_clause_date() {
+    // SemEval-2015 corpus_1: "currently under development ... and scheduled to enter service in
+    // 2008" is in development when written, not in 2008.
+    let a = article(
+        "The Millbrook ferry is an old boat currently under repair by the yard and scheduled to \
+         return to service in 2026.",
+        "2025-05-01",
+    );
+    let found = extract(0, &a, NumericOrder::MonthFirst);
+    let told: Vec<(String, &str)> = found
+        .iter()
+        .map(|c| (c.date.to_string(), c.phrase.as_str()))
+        .collect();
+    assert_eq!(
+        told,
+        vec![
+            ("2025-05-01".to_string(), "currently"),
+            ("2026".to_string(), "2026")
+        ],
+        "{found:#?}"
+    );
+    assert!(found[0].title.contains("under repair"), "{found:#?}");
+    assert!(!found[1].title.contains("repair"), "{found:#?}");
+    // Alone, "now" dates nothing; in the clause of a date it leaves the date the clause's; the
+    // adjective "current" names a thing, not a time.
+    for text in [
+        "The yard now has twenty boats.",
+        "The ferry will now return next month.",
+        "Over a million tickets will be sold by the end of the current season, which ends on June 26.",
+    ] {
+        let found = extract(0, &article(text, "2025-05-01"), NumericOrder::MonthFirst);
+        assert!(
+            found.iter().all(|c| c.date.to_string() != "2025-05-01"),
+            "{found:#?}"
+        );
+    }
+}
