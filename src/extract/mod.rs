@@ -147,7 +147,7 @@ fn extract_with(
         // expression only looks ahead ("has announced 10,000 job cuts over the next four years").
         if let Some(published) = article.published
             && sentence_index < perfect::LEAD_SENTENCES
-            && in_sentence().all(|t| perfect::looks_ahead(text, t))
+            && in_sentence().all(|t| perfect::looks_ahead(text, t) || t.value == PRESENT)
             && perfect::is_news_perfect(sentence)
         {
             keep(&mut candidates, &mut told, publication_day(published, &[]));
@@ -267,6 +267,16 @@ fn without_coarser<'t>(
 /// current quarter", "Apple's current OS"), which names a thing, not when a clause holds.
 const PRESENT_ADVERBS: &[&str] = &["now", "currently", "presently", "nowadays", "at present"];
 
+/// The TIMEX3 value of "now", "currently", "current": the time of writing, which leaves a news
+/// perfect news ("Aeroflot has negotiated the purchase of 22 787s, an aircraft Boeing currently
+/// has under development"; "EADS has won a contract to replace the nation's current fleet").
+const PRESENT: &str = "PRESENT_REF";
+
+/// "currently", "now": an adverb that puts its clause at the time of writing.
+fn is_present_adverb(timex: &Timex) -> bool {
+    PRESENT_ADVERBS.contains(&timex.text.to_lowercase().as_str())
+}
+
 /// The dated phrases of one sentence with each "currently" or "now" that sits in a clause of its
 /// own, dated to the publication day: "The 787 is an airliner currently under development by
 /// Boeing and scheduled to enter service in 2008" tells a state of the day it was written
@@ -292,10 +302,7 @@ fn with_present_clauses<'t>(
             && clause::clause_of(sentence, &range(b), &[range(a)]).is_some()
     };
     let present: Vec<&Timex> = in_sentence
-        .filter(|t| {
-            PRESENT_ADVERBS.contains(&t.text.to_lowercase().as_str())
-                && dated.iter().all(|(d, _)| apart(t, d))
-        })
+        .filter(|t| is_present_adverb(t) && dated.iter().all(|(d, _)| apart(t, d)))
         .collect();
     for timex in present {
         dated.push((timex, Edtf::from_interval(time::Interval::day(published))));

@@ -335,3 +335,16 @@ fn a_clause_said_to_hold_now_is_a_state_of_the_publication_day_not_of_another_cl
         );
     }
 }
+
+#[test]
+fn a_time_of_writing_leaves_a_lead_perfect_news() {
+    // SemEval-2015 corpus_1: "current" and "currently" do not move the act away from the day.
+    for text in [
+        "Harbor Freight has won a contract to replace the town's current ferry.",
+        "The council has bought two boats, a design the yard currently has under test.",
+    ] {
+        let found = extract(0, &article(text, "2025-05-01"), NumericOrder::MonthFirst);
+        let dates: Vec<String> = found.iter().map(|c| c.date.to_string()).collect();
+        assert_eq!(dates, vec!["2025-05-01"], "{text}");
+    }
+}
