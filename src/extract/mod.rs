@@ -8,6 +8,7 @@ mod clause;
 mod entities;
 mod perfect;
 mod reporting;
+mod retold;
 pub mod sentences;
 mod title;
 
@@ -227,6 +228,9 @@ fn extract_with(
             };
             keep(&mut candidates, &mut told, candidate);
         }
+    }
+    if candidates.len() < MAX_CANDIDATES_PER_ARTICLE {
+        retold::date_retold_acts(&mut candidates);
     }
     candidates
 }
