@@ -228,6 +228,34 @@ fn extract_with(
             };
             keep(&mut candidates, &mut told, candidate);
         }
+        // "After the 787, already bearing ANA's livery, arrives in Tokyo next month": the aside
+        // tells how the plane stands when written, which the arrival's date does not reach.
+        if let Some(published) = article.published
+            && !dated.is_empty()
+        {
+            for aside in title::state_asides(sentence) {
+                if phrases
+                    .iter()
+                    .any(|p| p.start < aside.end && aside.start < p.end)
+                {
+                    continue;
+                }
+                let title = title::state_aside_title(sentence, aside.clone());
+                let adverb = sentence[aside.clone()]
+                    .split_whitespace()
+                    .next()
+                    .unwrap_or_default();
+                let candidate = Candidate {
+                    phrase: adverb.to_string(),
+                    value: PRESENT.to_string(),
+                    entities: entities::names(&title, known),
+                    clause: Some(title.clone()),
+                    title,
+                    ..publication_day(published, &[])
+                };
+                keep(&mut candidates, &mut told, candidate);
+            }
+        }
     }
     if candidates.len() < MAX_CANDIDATES_PER_ARTICLE {
         retold::date_retold_acts(&mut candidates);

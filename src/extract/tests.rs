@@ -348,3 +348,39 @@ fn a_time_of_writing_leaves_a_lead_perfect_news() {
         assert_eq!(dates, vec!["2025-05-01"], "{text}");
     }
 }
+
+#[test]
+fn an_aside_of_how_a_thing_already_stands_is_of_the_publication_day() {
+    // SemEval-2015 corpus_1: the 787 bears ANA's livery when the article is written; it arrives
+    // next month.
+    let a = article(
+        "After the ferry, already bearing the town's colours, arrives in Millbrook next month, \
+         the council will use it for a charity cruise.",
+        "2025-05-01",
+    );
+    let found = extract(0, &a, NumericOrder::MonthFirst);
+    let told: Vec<(String, &str)> = found
+        .iter()
+        .map(|c| (c.date.to_string(), c.title.as_str()))
+        .collect();
+    assert_eq!(
+        told,
+        vec![
+            (
+                "2025-06".to_string(),
+                "After the ferry arrives in Millbrook, the council will use it for a charity cruise"
+            ),
+            (
+                "2025-05-01".to_string(),
+                "The ferry already bearing the town's colours"
+            ),
+        ],
+        "{found:#?}"
+    );
+    // Without a date in the sentence the aside is no event, as "currently" alone is none.
+    let a = article(
+        "The ferry, already bearing the town's colours, sails well.",
+        "2025-05-01",
+    );
+    assert!(extract(0, &a, NumericOrder::MonthFirst).is_empty());
+}

@@ -280,6 +280,9 @@ fn drop_asides(text: &str) -> String {
         .or_else(|| rest.find(", an "))
         .or_else(|| rest.find(", the "))
         .or_else(|| participle_aside(rest))
+        .into_iter()
+        .chain(state_asides(rest).first().map(|r| r.start - 2))
+        .min()
     {
         let Some(close) = rest[open + 2..].find(',') else {
             break;
@@ -343,6 +346,50 @@ fn participle_aside(text: &str) -> Option<usize> {
                 .first()
                 .is_some_and(|w| super::perfect::is_participle(w))
     })
+}
+
+/// Adverbs that make an aside tell how a thing stands when the article is written: "the 787,
+/// already bearing ANA's livery, arrives in Tokyo next month".
+const STATE_ADVERBS: &[&str] = &["already", "still"];
+
+/// The asides of `text` set between commas that say how a thing already or still stands
+/// (", already bearing ANA's livery,", ", still closed,"): each one's range, without its commas.
+pub fn state_asides(text: &str) -> Vec<Range<usize>> {
+    let mut found = Vec::new();
+    for (at, _) in text.match_indices(", ") {
+        let start = at + 2;
+        let Some(close) = text[start..].find(',') else {
+            continue;
+        };
+        let words: Vec<&str> = text[start..start + close].split_whitespace().collect();
+        let participle = |w: &&str| super::perfect::is_participle(w) || w.ends_with("ing");
+        if at > 0
+            && (2..=MAX_ASIDE_WORDS).contains(&words.len())
+            && STATE_ADVERBS.contains(&words[0].to_lowercase().as_str())
+            && words.get(1).is_some_and(participle)
+        {
+            found.push(start..start + close);
+        }
+    }
+    found
+}
+
+/// The title of a state aside (a range of `sentence` from [`state_asides`]): the name it
+/// describes and the aside, "The 787 already bearing ANA's livery".
+pub fn state_aside_title(sentence: &str, aside: Range<usize>) -> String {
+    let head = sentence[..aside.start].trim_end_matches([',', ' ']);
+    let head = head.rsplit(", ").next().unwrap_or(head);
+    // "After the 787": the subordinator belongs to the clause, not to the name.
+    let head = SUBORDINATORS
+        .iter()
+        .map(|s| s.trim_matches([',', ' ']))
+        .find_map(|s| {
+            head.get(..s.len())
+                .filter(|h| h.eq_ignore_ascii_case(s))
+                .map(|_| head[s.len()..].trim_start())
+        })
+        .unwrap_or(head);
+    finish(&format!("{head} {}", &sentence[aside]))
 }
 
 /// Whitespace collapsed, no dangling punctuation, a capital first letter, at most
