@@ -384,12 +384,38 @@ pub fn state_aside_title(sentence: &str, aside: Range<usize>) -> String {
         .iter()
         .map(|s| s.trim_matches([',', ' ']))
         .find_map(|s| {
-            head.get(..s.len())
-                .filter(|h| h.eq_ignore_ascii_case(s))
-                .map(|_| head[s.len()..].trim_start())
+            let rest = head.get(s.len()..)?;
+            (head[..s.len()].eq_ignore_ascii_case(s) && rest.starts_with(' '))
+                .then(|| rest.trim_start())
         })
         .unwrap_or(head);
     finish(&format!("{head} {}", &sentence[aside]))
+}
+
+#[cfg(test)]
+mod state_aside_tests {
+    use super::*;
+
+    #[test]
+    fn a_state_aside_is_titled_by_the_name_it_describes() {
+        let s =
+            "After the ferry, already bearing the town's colours, arrives next month, it sails.";
+        let aside = state_asides(s);
+        assert_eq!(aside.len(), 1);
+        assert_eq!(&s[aside[0].clone()], "already bearing the town's colours");
+        assert_eq!(
+            state_aside_title(s, aside[0].clone()),
+            "The ferry already bearing the town's colours"
+        );
+        let s = "Afterwards the ferry, still closed, waits.";
+        let aside = state_asides(s);
+        assert_eq!(
+            state_aside_title(s, aside[0].clone()),
+            "Afterwards the ferry still closed"
+        );
+        // An aside of what a thing is, not of how it stands, is none.
+        assert!(state_asides("The ferry, a gift of the town, arrives next month.").is_empty());
+    }
 }
 
 /// Whitespace collapsed, no dangling punctuation, a capital first letter, at most
