@@ -8,6 +8,7 @@ mod clause;
 mod entities;
 mod perfect;
 mod reporting;
+mod retold;
 pub mod sentences;
 mod title;
 
@@ -147,7 +148,7 @@ fn extract_with(
         // expression only looks ahead ("has announced 10,000 job cuts over the next four years").
         if let Some(published) = article.published
             && sentence_index < perfect::LEAD_SENTENCES
-            && in_sentence().all(|t| perfect::looks_ahead(text, t))
+            && in_sentence().all(|t| perfect::looks_ahead(text, t) || t.value == PRESENT)
             && perfect::is_news_perfect(sentence)
         {
             keep(&mut candidates, &mut told, publication_day(published, &[]));
@@ -163,6 +164,7 @@ fn extract_with(
             })
             .collect();
         let dated = without_coarser(sentence, span.start, dated);
+        let dated = with_present_clauses(sentence, span.start, dated, in_sentence(), article);
         let phrases: Vec<std::ops::Range<usize>> = dated
             .iter()
             .map(|(t, _)| t.start - span.start..t.end - span.start)
@@ -172,6 +174,19 @@ fn extract_with(
         let report = article
             .published
             .and_then(|_| reporting::verb(sentence, &phrases));
+        // The saying comes first, as the sentence tells it: its verb precedes every date of
+        // what it reports, and it is the sentence's main event ("Boeing has announced that
+        // development of the jet, begun two years ago, has been pushed back": the news is the
+        // pushing back, of the publication day, not the start two years ago).
+        if let Some(published) = article.published
+            && report.is_some()
+        {
+            keep(
+                &mut candidates,
+                &mut told,
+                publication_day(published, &phrases),
+            );
+        }
         for (k, &(timex, date)) in dated.iter().enumerate() {
             let phrase = phrases[k].clone();
             let others: Vec<std::ops::Range<usize>> = phrases
@@ -213,15 +228,37 @@ fn extract_with(
             };
             keep(&mut candidates, &mut told, candidate);
         }
+        // "After the 787, already bearing ANA's livery, arrives in Tokyo next month": the aside
+        // tells how the plane stands when written, which the arrival's date does not reach.
         if let Some(published) = article.published
-            && report.is_some()
+            && !dated.is_empty()
         {
-            keep(
-                &mut candidates,
-                &mut told,
-                publication_day(published, &phrases),
-            );
+            for aside in title::state_asides(sentence) {
+                if phrases
+                    .iter()
+                    .any(|p| p.start < aside.end && aside.start < p.end)
+                {
+                    continue;
+                }
+                let title = title::state_aside_title(sentence, aside.clone());
+                let adverb = sentence[aside.clone()]
+                    .split_whitespace()
+                    .next()
+                    .unwrap_or_default();
+                let candidate = Candidate {
+                    phrase: adverb.to_string(),
+                    value: PRESENT.to_string(),
+                    entities: entities::names(&title, known),
+                    clause: Some(title.clone()),
+                    title,
+                    ..publication_day(published, &[])
+                };
+                keep(&mut candidates, &mut told, candidate);
+            }
         }
+    }
+    if candidates.len() < MAX_CANDIDATES_PER_ARTICLE {
+        retold::date_retold_acts(&mut candidates);
     }
     candidates
 }
@@ -256,6 +293,54 @@ fn without_coarser<'t>(
         .zip(keep)
         .filter_map(|(d, keep)| keep.then_some(d))
         .collect()
+}
+
+/// Adverbs that put a clause at the moment of writing. Not the adjective "current" ("the
+/// current quarter", "Apple's current OS"), which names a thing, not when a clause holds.
+const PRESENT_ADVERBS: &[&str] = &["now", "currently", "presently", "nowadays", "at present"];
+
+/// The TIMEX3 value of "now", "currently", "current": the time of writing, which leaves a news
+/// perfect news ("Aeroflot has negotiated the purchase of 22 787s, an aircraft Boeing currently
+/// has under development"; "EADS has won a contract to replace the nation's current fleet").
+const PRESENT: &str = "PRESENT_REF";
+
+/// "currently", "now": an adverb that puts its clause at the time of writing.
+fn is_present_adverb(timex: &Timex) -> bool {
+    PRESENT_ADVERBS.contains(&timex.text.to_lowercase().as_str())
+}
+
+/// The dated phrases of one sentence with each "currently" or "now" that sits in a clause of its
+/// own, dated to the publication day: "The 787 is an airliner currently under development by
+/// Boeing and scheduled to enter service in 2008" tells a state of the day it was written
+/// besides the plan for 2008, which must not date the development. Alone in its sentence such
+/// a word dates nothing ("Boeing now has 237 orders" is a state, no event); sharing a clause with
+/// a date ("will now receive the aircraft next month") it leaves that date the clause's.
+fn with_present_clauses<'t>(
+    sentence: &str,
+    sentence_start: usize,
+    mut dated: Vec<(&'t Timex, Edtf)>,
+    in_sentence: impl Iterator<Item = &'t Timex>,
+    article: &Article,
+) -> Vec<(&'t Timex, Edtf)> {
+    let Some(published) = article.published else {
+        return dated;
+    };
+    if dated.is_empty() {
+        return dated;
+    }
+    let range = |t: &Timex| t.start - sentence_start..t.end - sentence_start;
+    let apart = |a: &Timex, b: &Timex| {
+        clause::clause_of(sentence, &range(a), &[range(b)]).is_some()
+            && clause::clause_of(sentence, &range(b), &[range(a)]).is_some()
+    };
+    let present: Vec<&Timex> = in_sentence
+        .filter(|t| is_present_adverb(t) && dated.iter().all(|(d, _)| apart(t, d)))
+        .collect();
+    for timex in present {
+        dated.push((timex, Edtf::from_interval(time::Interval::day(published))));
+    }
+    dated.sort_by_key(|(t, _)| t.start);
+    dated
 }
 
 /// Adds `candidate` unless the article already told it (same day, same title: the same thing

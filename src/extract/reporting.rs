@@ -23,6 +23,11 @@ const REPORTING_VERBS: &[&str] = &[
     "told",
 ];
 
+/// Whether `word` is one of the [`REPORTING_VERBS`].
+pub fn is_reporting_verb(word: &str) -> bool {
+    REPORTING_VERBS.contains(&word)
+}
+
 /// A word right before the verb that makes it no report made at publication: a future or a
 /// modal ("will announce"), an earlier past ("had said"), an infinitive, a subordinate or
 /// relative clause ("when he said", "the figures that NPD reported"), a passive ("was told").

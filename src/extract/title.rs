@@ -280,6 +280,9 @@ fn drop_asides(text: &str) -> String {
         .or_else(|| rest.find(", an "))
         .or_else(|| rest.find(", the "))
         .or_else(|| participle_aside(rest))
+        .into_iter()
+        .chain(state_asides(rest).first().map(|r| r.start - 2))
+        .min()
     {
         let Some(close) = rest[open + 2..].find(',') else {
             break;
@@ -343,6 +346,76 @@ fn participle_aside(text: &str) -> Option<usize> {
                 .first()
                 .is_some_and(|w| super::perfect::is_participle(w))
     })
+}
+
+/// Adverbs that make an aside tell how a thing stands when the article is written: "the 787,
+/// already bearing ANA's livery, arrives in Tokyo next month".
+const STATE_ADVERBS: &[&str] = &["already", "still"];
+
+/// The asides of `text` set between commas that say how a thing already or still stands
+/// (", already bearing ANA's livery,", ", still closed,"): each one's range, without its commas.
+pub fn state_asides(text: &str) -> Vec<Range<usize>> {
+    let mut found = Vec::new();
+    for (at, _) in text.match_indices(", ") {
+        let start = at + 2;
+        let Some(close) = text[start..].find(',') else {
+            continue;
+        };
+        let words: Vec<&str> = text[start..start + close].split_whitespace().collect();
+        let participle = |w: &&str| super::perfect::is_participle(w) || w.ends_with("ing");
+        if at > 0
+            && (2..=MAX_ASIDE_WORDS).contains(&words.len())
+            && STATE_ADVERBS.contains(&words[0].to_lowercase().as_str())
+            && words.get(1).is_some_and(participle)
+        {
+            found.push(start..start + close);
+        }
+    }
+    found
+}
+
+/// The title of a state aside (a range of `sentence` from [`state_asides`]): the name it
+/// describes and the aside, "The 787 already bearing ANA's livery".
+pub fn state_aside_title(sentence: &str, aside: Range<usize>) -> String {
+    let head = sentence[..aside.start].trim_end_matches([',', ' ']);
+    let head = head.rsplit(", ").next().unwrap_or(head);
+    // "After the 787": the subordinator belongs to the clause, not to the name.
+    let head = SUBORDINATORS
+        .iter()
+        .map(|s| s.trim_matches([',', ' ']))
+        .find_map(|s| {
+            let rest = head.get(s.len()..)?;
+            (head[..s.len()].eq_ignore_ascii_case(s) && rest.starts_with(' '))
+                .then(|| rest.trim_start())
+        })
+        .unwrap_or(head);
+    finish(&format!("{head} {}", &sentence[aside]))
+}
+
+#[cfg(test)]
+mod state_aside_tests {
+    use super::*;
+
+    #[test]
+    fn a_state_aside_is_titled_by_the_name_it_describes() {
+        let s =
+            "After the ferry, already bearing the town's colours, arrives next month, it sails.";
+        let aside = state_asides(s);
+        assert_eq!(aside.len(), 1);
+        assert_eq!(&s[aside[0].clone()], "already bearing the town's colours");
+        assert_eq!(
+            state_aside_title(s, aside[0].clone()),
+            "The ferry already bearing the town's colours"
+        );
+        let s = "Afterwards the ferry, still closed, waits.";
+        let aside = state_asides(s);
+        assert_eq!(
+            state_aside_title(s, aside[0].clone()),
+            "Afterwards the ferry still closed"
+        );
+        // An aside of what a thing is, not of how it stands, is none.
+        assert!(state_asides("The ferry, a gift of the town, arrives next month.").is_empty());
+    }
 }
 
 /// Whitespace collapsed, no dangling punctuation, a capital first letter, at most
