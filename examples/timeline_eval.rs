@@ -1,6 +1,9 @@
 //! Scores extraction and merging on SemEval-2015 TimeLine folders, beside two baselines.
 //!
 //! cargo run --release --example timeline_eval -- ../shared/data/timelines/semeval2015/trial
+//!
+//! With no folder it scores trial and corpus_1 of `../shared/data/timelines/semeval2015`. Set
+//! `ANNALS_EVAL_ERRORS=1` to list every wrong date with the sentence it came from.
 
 use std::path::PathBuf;
 use std::time::Instant;
@@ -10,6 +13,17 @@ use annals::merge::eval::Corpus;
 
 fn main() -> anyhow::Result<()> {
     let mut folders: Vec<PathBuf> = std::env::args_os().skip(1).map(PathBuf::from).collect();
+    if let Some(flag) = folders
+        .iter()
+        .find(|f| f.to_string_lossy().starts_with('-'))
+    {
+        let help = matches!(flag.to_str(), Some("-h" | "--help"));
+        eprintln!(
+            "usage: timeline_eval [SemEval-2015 TimeLine folder]...\n\
+             (no folder: trial and corpus_1 beside the clone; ANNALS_EVAL_ERRORS=1 lists wrong dates)"
+        );
+        std::process::exit(if help { 0 } else { 2 });
+    }
     if folders.is_empty() {
         let root =
             PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/data/timelines/semeval2015");

@@ -43,6 +43,10 @@ fn main() -> anyhow::Result<()> {
             dump = true;
         } else if a == "--examples" {
             shown = args.next().and_then(|n| n.parse().ok()).unwrap_or(shown);
+        } else if a.starts_with('-') {
+            // "--help" or a mistyped flag, not a folder.
+            eprintln!("usage: timeml_eval <folder of .tml files>... [--examples N] [--dump]");
+            std::process::exit(if a == "--help" || a == "-h" { 0 } else { 2 });
         } else {
             folders.push(PathBuf::from(a));
         }
