@@ -6,8 +6,12 @@
 use super::lexicon::{self, Func, Lex, TenseCue};
 use super::tokens::{Token, TokenKind};
 
-/// How far (in tokens) to look on each side of the expression.
+/// How far (in tokens) a verb may be from the expression to count as the one governing it.
 const WINDOW: usize = 10;
+
+/// How far to look for any tense cue when none is within [`WINDOW`]: the rest of a long
+/// sentence, bounded so that text without sentence ends still costs linear time.
+const SENTENCE_WINDOW: usize = 40;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Tense {
@@ -158,7 +162,7 @@ pub fn tense_around(
         .iter()
         .enumerate()
         .rev()
-        .take(WINDOW)
+        .take(SENTENCE_WINDOW)
         .enumerate()
     {
         // An abbreviation's dot ("Sept.") is not a sentence end; a dot after a long word is.
@@ -166,23 +170,31 @@ pub fn tense_around(
             break;
         }
         if let Some(c) = cue(lower, tokens, i) {
+            // The first cue on a side is the nearest on it.
             note(distance, c);
+            break;
         }
     }
     for (distance, (i, token)) in tokens
         .iter()
         .enumerate()
         .skip(last + 1)
-        .take(WINDOW)
+        .take(SENTENCE_WINDOW)
         .enumerate()
     {
         if is_boundary(text, token) {
             break;
         }
         if let Some(c) = cue(lower, tokens, i) {
+            // The first cue on a side is the nearest on it.
             note(distance, c);
+            break;
         }
     }
+    // The closest verb governs. With none near, the sentence's nearest one does ("would leave
+    // Bombay from March 30, with the third departing each Thursday from August 6"), unless a
+    // preposition ("extended loans through January") already tells the direction.
+    let nearest = nearest.filter(|&(d, _)| d < WINDOW || preposition.is_none());
     match nearest {
         Some((_, TenseCue::Past)) => Tense::Past,
         _ if preposition.is_some() => Tense::Future,

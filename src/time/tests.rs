@@ -1042,6 +1042,29 @@ fn a_quarter_not_yet_begun_is_last_years_in_the_past_tense() {
 }
 
 #[test]
+fn with_no_verb_near_the_sentences_nearest_tense_decides() {
+    // Written on 2017-03-02. No verb within ten words of "August 10": the absolute clause takes
+    // the tense of "would leave", so the coming August, not the nearer past one.
+    assert_eq!(
+        value(
+            "The ferry line said two new boats would leave Millbrook on Monday nights from \
+             April 3, with the third sailing each Thursday from August 10.",
+            "August 10"
+        ),
+        "2017-08-10"
+    );
+    // A verb near the date still governs it.
+    assert_eq!(
+        value(
+            "The ferry line said two new boats would leave Millbrook on Monday nights from \
+             April 3; the third sailed from the harbour on August 10.",
+            "August 10"
+        ),
+        "2016-08-10"
+    );
+}
+
+#[test]
 fn would_reports_a_plan_and_a_possessive_weekday_is_behind() {
     // Written on Thursday 2017-03-02: May 2016 is nearer the past-tense "said", but the plan
     // "would be paid" is for the coming May.
