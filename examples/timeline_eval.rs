@@ -3,7 +3,9 @@
 //! cargo run --release --example timeline_eval -- ../shared/data/timelines/semeval2015/trial
 //!
 //! With no folder it scores trial and corpus_1 of `../shared/data/timelines/semeval2015`. Set
-//! `ANNALS_EVAL_ERRORS=1` to list every wrong date with the sentence it came from.
+//! `ANNALS_EVAL_ERRORS=1` to list every wrong date with the sentence it came from,
+//! `ANNALS_EVAL_PAIRS=1` every gold pair each system joined, missed or joined wrongly, and
+//! `ANNALS_EVAL_UNCOVERED=1` every dated gold mention whose sentence made no event.
 
 use std::path::PathBuf;
 use std::time::Instant;
@@ -20,7 +22,9 @@ fn main() -> anyhow::Result<()> {
         let help = matches!(flag.to_str(), Some("-h" | "--help"));
         eprintln!(
             "usage: timeline_eval [SemEval-2015 TimeLine folder]...\n\
-             (no folder: trial and corpus_1 beside the clone; ANNALS_EVAL_ERRORS=1 lists wrong dates)"
+             (no folder: trial and corpus_1 beside the clone)\n\
+             environment: ANNALS_EVAL_ERRORS=1 lists wrong dates, ANNALS_EVAL_PAIRS=1 gold \
+             pairs joined or missed, ANNALS_EVAL_UNCOVERED=1 mentions that made no event"
         );
         std::process::exit(if help { 0 } else { 2 });
     }

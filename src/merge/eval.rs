@@ -749,7 +749,7 @@ mod tests {
 
     /// Regression floors on the real corpora (CI has ../shared; users' machines may not). A
     /// wrong merge hides an event, so precision is what must hold; the floors sit just below
-    /// the figures measured when they were set (see the README's Evaluations section).
+    /// the figures measured when they were set (see docs/evaluations.md).
     #[test]
     #[ignore = "reads ../shared/data"]
     fn semeval_merges_are_precise_and_dates_hold() {
