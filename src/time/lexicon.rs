@@ -866,6 +866,11 @@ pub const QUALIFIERS: &[(&str, TimexMod)] = &[
     ("no more than", TimexMod::EqualOrLess),
 ];
 
+/// Qualifiers that bound an "ago" date from the near side only: "less than two weeks ago" is
+/// any day from two weeks back to the day of writing, not the week two weeks back ("nearly two
+/// weeks ago", also `LESS_THAN` for TimeML, stays near that week).
+pub const UP_TO_NOW: &[&str] = &["less than", "under", "at most", "up to", "no more than"];
+
 /// How a holiday's date is found in a given year.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum HolidayRule {

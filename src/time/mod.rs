@@ -79,17 +79,46 @@ pub fn tag_with(text: &str, options: &TagOptions) -> Vec<Timex> {
             continue;
         };
         let (start, end) = (first.start, last.end);
+        let text = text[start..end].to_string();
         out.push(Timex {
+            interval: r
+                .interval
+                .map(|iv| up_to_now(iv, &m.sem, &text, options.dct)),
             start,
             end,
-            text: text[start..end].to_string(),
+            text,
             kind: r.kind,
             value: r.value,
             modifier: m.qualifier.or(r.modifier),
-            interval: r.interval,
         });
     }
     out
+}
+
+/// The days "less than two weeks ago" covers: from the start of the period it names to the
+/// publication date, since the qualifier bounds it from the near side only (its TIMEX3 value
+/// stays the period, with `mod` LESS_THAN, as TimeML writes it).
+fn up_to_now(iv: Interval, sem: &expr::Sem, text: &str, dct: Option<NaiveDate>) -> Interval {
+    let ago = matches!(
+        sem,
+        expr::Sem::Date {
+            date: expr::DateExpr::Shift {
+                origin: expr::Origin::Ago,
+                n,
+                ..
+            },
+            ..
+        } if *n < 0
+    );
+    let lower = text.to_ascii_lowercase();
+    match dct {
+        Some(dct)
+            if ago && iv.last < dct && lexicon::UP_TO_NOW.iter().any(|q| lower.starts_with(q)) =>
+        {
+            Interval { last: dct, ..iv }
+        }
+        _ => iv,
+    }
 }
 
 /// Words that report a plan from the past ("said a ribbon-cutting would be held", "had promised

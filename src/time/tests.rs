@@ -1298,3 +1298,34 @@ fn a_day_judged_is_the_day_last_mentioned() {
     assert_eq!(texts("Today is a sad day for us."), vec!["Today"]);
     assert!(texts("It was a long day.").is_empty());
 }
+
+#[test]
+fn less_than_an_ago_reaches_up_to_the_day_of_writing() {
+    // "Less than two weeks ago" is any day from two weeks back (week 7 begins on 13 February)
+    // to the publication date; its TIMEX3 value stays week 7 with mod LESS_THAN.
+    let t = find(
+        "The plane was delivered less than two weeks ago.",
+        "less than two weeks ago",
+    );
+    assert_eq!(
+        (t.value.as_str(), t.modifier),
+        ("2017-W07", Some(TimexMod::LessThan))
+    );
+    let iv = t.interval.unwrap();
+    assert_eq!((iv.first, iv.last), (d(2017, 2, 13), d(2017, 3, 2)));
+    // "Nearly two weeks ago" stays near the week it names.
+    let iv = find("It happened nearly two weeks ago.", "nearly two weeks ago")
+        .interval
+        .unwrap();
+    assert_eq!((iv.first, iv.last), (d(2017, 2, 13), d(2017, 2, 19)));
+    // The longest qualifier wins: "no more than", not its tail "more than".
+    let t = find(
+        "It opened no more than three days ago.",
+        "no more than three days ago",
+    );
+    assert_eq!(
+        (t.value.as_str(), t.modifier),
+        ("2017-02-27", Some(TimexMod::EqualOrLess))
+    );
+    assert_eq!(t.interval.unwrap().last, d(2017, 3, 2));
+}

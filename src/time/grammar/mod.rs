@@ -91,23 +91,22 @@ impl<'a> Grammar<'a> {
         if !qualifiable {
             return;
         }
-        for &(words, modifier) in lexicon::QUALIFIERS {
-            let count = words.split(' ').count();
-            let Some(first) = m.first.checked_sub(count) else {
-                continue;
-            };
-            if first < free_from {
-                continue;
-            }
-            let matches = words
-                .split(' ')
-                .enumerate()
-                .all(|(k, w)| self.word(first + k) == w.as_bytes());
-            if matches {
-                m.first = first;
-                m.qualifier = Some(modifier);
-                return;
-            }
+        // The longest qualifier that fits: "no more than", not its tail "more than".
+        let longest = lexicon::QUALIFIERS
+            .iter()
+            .filter_map(|&(words, modifier)| {
+                let first = m.first.checked_sub(words.split(' ').count())?;
+                let matches = first >= free_from
+                    && words
+                        .split(' ')
+                        .enumerate()
+                        .all(|(k, w)| self.word(first + k) == w.as_bytes());
+                matches.then_some((first, modifier))
+            })
+            .min_by_key(|&(first, _)| first);
+        if let Some((first, modifier)) = longest {
+            m.first = first;
+            m.qualifier = Some(modifier);
         }
     }
 
