@@ -110,11 +110,12 @@ fn up_to_now(iv: Interval, sem: &expr::Sem, text: &str, dct: Option<NaiveDate>) 
             ..
         } if *n < 0
     );
-    let lower = text.to_ascii_lowercase();
+    let led_by = |q: &&str| {
+        text.get(..q.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(q))
+    };
     match dct {
-        Some(dct)
-            if ago && iv.last < dct && lexicon::UP_TO_NOW.iter().any(|q| lower.starts_with(q)) =>
-        {
+        Some(dct) if ago && iv.last < dct && lexicon::UP_TO_NOW.iter().any(led_by) => {
             Interval { last: dct, ..iv }
         }
         _ => iv,
