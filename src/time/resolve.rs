@@ -34,10 +34,9 @@ pub struct Resolver {
     dct: Option<NaiveDate>,
     /// The date last mentioned, anchoring "a week later" and "the day before".
     reference: Option<Interval>,
-    /// The quarter last mentioned and the token where its mention ended.
-    last_quarter: Option<(Interval, usize)>,
-    /// Whether that quarter was named by its fiscal number ("the fiscal first quarter").
-    fiscal_quarter: bool,
+    /// The quarter last mentioned, the token where its mention ended, and whether it was named
+    /// by its fiscal number ("the fiscal first quarter").
+    last_quarter: Option<(Interval, usize, bool)>,
     /// The year of each month (and day) already placed in the story, latest first.
     named: Vec<NamedMonth>,
 }
@@ -60,7 +59,6 @@ impl Resolver {
             dct,
             reference: None,
             last_quarter: None,
-            fiscal_quarter: false,
             named: Vec::new(),
         }
     }
@@ -136,13 +134,15 @@ impl Resolver {
                 let (value, interval) = match anchored {
                     Anchored::Interval(iv) => {
                         if !derived {
-                            self.remember(iv, end);
-                            if self.last_quarter == Some((iv, end)) {
-                                self.fiscal_quarter =
-                                    matches!(date, DateExpr::FiscalQuarter { .. })
-                                        || (self.fiscal_quarter
-                                            && matches!(date, DateExpr::QuarterEnded { .. }));
-                            }
+                            // "the quarter ended Sept. 29" restating a fiscal quarter stays one.
+                            let fiscal = match date {
+                                DateExpr::FiscalQuarter { .. } => true,
+                                DateExpr::QuarterEnded { .. } => {
+                                    self.last_quarter.is_some_and(|(_, _, fiscal)| fiscal)
+                                }
+                                _ => false,
+                            };
+                            self.remember(iv, end, fiscal);
                         }
                         if let DateExpr::Calendar {
                             month,
@@ -197,21 +197,21 @@ impl Resolver {
         }
     }
 
-    fn remember(&mut self, iv: Interval, end: usize) {
+    fn remember(&mut self, iv: Interval, end: usize, fiscal: bool) {
         self.reference = Some(iv);
         // A quarter still ahead or not yet over is a forecast ("losses through the third
         // quarter of 1990", "a loss in the fourth quarter" written in October), not the period
         // whose results the story compares with "a year ago".
         let ahead = self.dct.is_some_and(|dct| iv.last >= dct);
         if iv.granularity == Granularity::Quarter && !ahead {
-            self.last_quarter = Some((iv, end));
+            self.last_quarter = Some((iv, end, fiscal));
         }
     }
 
     /// The story moves on from its quarter to the year so far: comparisons ("a year earlier",
     /// "the 1988 period") are with the year before, so the quarter stops being their subject.
     fn leave_quarter(&mut self) {
-        if let Some((q, _)) = self.last_quarter.take()
+        if let Some((q, _, _)) = self.last_quarter.take()
             && self.reference.is_some_and(|r| r == q)
         {
             self.reference = anchor::year(q.first.year());
@@ -318,10 +318,8 @@ impl Resolver {
             // "the fiscal first quarter ... the quarter ended Sept. 29": one period, which
             // keeps the number the story gave it.
             DateExpr::QuarterEnded { year, q } => match self.last_quarter {
-                Some((fq, at))
-                    if self.fiscal_quarter
-                        && end.saturating_sub(at) <= QUARTER_CONTEXT_TOKENS
-                        && year.is_none() =>
+                Some((fq, at, true))
+                    if end.saturating_sub(at) <= QUARTER_CONTEXT_TOKENS && year.is_none() =>
                 {
                     At(fq)
                 }
@@ -395,7 +393,7 @@ impl Resolver {
                     // "a year earlier" compares with the story's quarter as "a year ago" does,
                     // even when a day ("the quarter ended Sept. 30") was named after it.
                     Origin::Ago | Origin::Reference => {
-                        if let (Unit::Year, Some((q, at))) = (unit, self.last_quarter)
+                        if let (Unit::Year, Some((q, at, _))) = (unit, self.last_quarter)
                             && (origin == Origin::Ago || n < 0)
                             && end.saturating_sub(at) <= QUARTER_CONTEXT_TOKENS
                         {
@@ -486,7 +484,7 @@ impl Resolver {
                 None => X("XXXX-WXX-WE".to_string()),
             },
             DateExpr::ContextQuarterOf(y) => match self.last_quarter {
-                Some((q, _)) => {
+                Some((q, _, _)) => {
                     let shift = y.checked_sub(q.first.year())?;
                     At(anchor::shift_period(&q, Unit::Year, shift)?)
                 }
@@ -519,11 +517,11 @@ impl Resolver {
             // earnings story whose outlook named the fourth quarter, "the latest quarter" is
             // still the third.
             DateExpr::LatestQuarter => match (self.last_quarter, dct) {
-                (Some((q, _)), Some(dct)) if q.last >= dct => {
+                (Some((q, _, _)), Some(dct)) if q.last >= dct => {
                     let current = anchor::period_of(dct, Unit::Quarter)?;
                     At(anchor::shift_period(&current, Unit::Quarter, -1)?)
                 }
-                (Some((q, _)), _) => At(q),
+                (Some((q, _, _)), _) => At(q),
                 (None, Some(dct)) => {
                     let current = anchor::period_of(dct, Unit::Quarter)?;
                     At(anchor::shift_period(&current, Unit::Quarter, -1)?)
@@ -531,7 +529,7 @@ impl Resolver {
                 (None, None) => X("XXXX-QX".to_string()),
             },
             DateExpr::ContextQuarter => match (self.last_quarter, dct) {
-                (Some((q, _)), _) => At(q),
+                (Some((q, _, _)), _) => At(q),
                 (None, Some(dct)) => {
                     let current = anchor::period_of(dct, Unit::Quarter)?;
                     At(anchor::shift_period(&current, Unit::Quarter, -1)?)
