@@ -764,7 +764,7 @@ pub const THEN_PRESENT_WORDS: &[&str] = &["current"];
 
 /// Words after which a participle is passive ("will be held", "has been named"): the
 /// participle says nothing of the tense.
-pub const PASSIVE_AUXILIARIES: &[&str] = &["be", "been", "being"];
+pub const PASSIVE_AUXILIARIES: &[&str] = &["be", "been", "being", "is", "are", "was", "were"];
 
 /// Verbs that put off to a later time: a date right after them and "until" or "to" is ahead
 /// of the act, even in a past-tense sentence ("postponed until Tuesday morning", "was
@@ -828,6 +828,15 @@ pub const FUTURE_PHRASES: &[&[&str]] = &[
     &["as", "early", "as"],
     &["is", "to"],
     &["are", "to"],
+];
+
+/// "at a later date", "to an earlier date": a day the text leaves unnamed, before or after the
+/// time of writing, as TimeML reads "the future" (the adjective after "a" or "an" and its
+/// reference).
+pub const INDEFINITE_DATES: &[(&str, RefKind)] = &[
+    ("later", RefKind::Future),
+    ("future", RefKind::Future),
+    ("earlier", RefKind::Past),
 ];
 
 /// Nouns that, after "the near" or "the short", name the time ahead: "in the near term", "for

@@ -581,8 +581,10 @@ struct Lean {
     /// How many times nearer the future candidate must be to beat the past in a past-tense
     /// (or untensed) clause.
     pull: i64,
-    /// The same for the past candidate in a future-tense clause.
-    future_pull: i64,
+    /// The same for the past candidate after a deadline ("by", "through") with no verb near. A
+    /// verb's future always takes the future candidate: "will command a mission in December",
+    /// written in March, is nine months ahead, not three back.
+    deadline_pull: i64,
     /// Whether an untensed clause reads as past (else the nearest candidate wins).
     untensed_past: bool,
 }
@@ -593,20 +595,19 @@ struct Lean {
 /// ahead: a whole month in a past-tense clause is far more often past than a single day is.
 const MONTH_LEAN: Lean = Lean {
     pull: 5,
-    future_pull: 2,
+    deadline_pull: 2,
     untensed_past: true,
 };
 const DATE_LEAN: Lean = Lean {
     pull: 2,
-    future_pull: 2,
+    deadline_pull: 2,
     untensed_past: true,
 };
 /// "until 9 a.m. Tuesday" written on a Monday is tomorrow even in a past-tense sentence, but
 /// "said Thursday" written on a Friday is yesterday; news mostly reports what happened.
 const WEEKDAY_LEAN: Lean = Lean {
     pull: 3,
-    // "will meet on Wednesday" written on a Thursday is next week's: future tense is marked.
-    future_pull: i64::MAX,
+    deadline_pull: i64::MAX,
     untensed_past: true,
 };
 
@@ -656,9 +657,10 @@ fn pick(
     let chosen = match tense() {
         Tense::Behind => past,
         Tense::Past if dp <= pull.saturating_mul(df) => past,
-        Tense::Future | Tense::Ahead if df <= lean.future_pull.saturating_mul(dp) => future,
+        Tense::Future | Tense::Ahead => future,
+        Tense::Deadline if df <= lean.deadline_pull.saturating_mul(dp) => future,
         Tense::Past => future,
-        Tense::Future | Tense::Ahead => past,
+        Tense::Deadline => past,
         Tense::Unknown if lean.untensed_past && dp <= pull.saturating_mul(df) => past,
         Tense::Present | Tense::Unknown => {
             if dp <= df {

@@ -21,6 +21,10 @@ pub enum Tense {
     /// After "postponed until": a time still ahead, whatever the tense (only a preposition cue;
     /// `tense_around` returns it as `Future`).
     Ahead,
+    /// "by May", "through August" with no verb near: a deadline looks ahead, but less surely
+    /// than a verb's future ("this year through August", written in October, is the August
+    /// behind).
+    Deadline,
     Past,
     Present,
     Future,
@@ -197,9 +201,9 @@ pub fn tense_around(
     let nearest = nearest.filter(|&(d, _)| d < WINDOW || preposition.is_none());
     match nearest {
         Some((_, TenseCue::Past)) => Tense::Past,
-        _ if preposition.is_some() => Tense::Future,
-        Some((_, TenseCue::Present)) => Tense::Present,
         Some((_, TenseCue::Future)) => Tense::Future,
+        _ if preposition.is_some() => Tense::Deadline,
+        Some((_, TenseCue::Present)) => Tense::Present,
         None => Tense::Unknown,
     }
 }

@@ -1329,3 +1329,69 @@ fn less_than_an_ago_reaches_up_to_the_day_of_writing() {
     );
     assert_eq!(t.interval.unwrap().last, d(2017, 3, 2));
 }
+
+#[test]
+fn a_verbs_future_takes_the_coming_month_however_near_the_last_one() {
+    // TimeBank ABC19980304: written in March, December 2016 is three months back and December
+    // 2017 nine ahead, but "will command" can only mean the coming one.
+    assert_eq!(
+        value(
+            "Collins will command a shuttle mission in December.",
+            "December"
+        ),
+        "2017-12"
+    );
+}
+
+#[test]
+fn a_deadline_without_a_verb_leans_ahead_less_than_a_verbs_future() {
+    // TimeBank wsj_0768, written on October 27: "this year through August" is the August just
+    // behind, not the next one; only a verb's future would override the nearer month.
+    let found = tag(
+        "Little change in the fund's sales this year through August.",
+        Some(d(2017, 10, 27)),
+    );
+    let august = found.iter().find(|t| t.text == "August").unwrap();
+    assert_eq!(august.value, "2017-08");
+}
+
+#[test]
+fn a_participle_after_is_takes_the_present_of_its_auxiliary() {
+    // Written on Wednesday 2017-03-08: the passive "is decided" is scheduled, so the coming
+    // Friday (03-10), where the participle alone read as past gave the last one (03-03).
+    let on_wednesday = Some(d(2017, 3, 8));
+    let found = tag("The appeal is decided Friday.", on_wednesday);
+    assert_eq!(found[0].value, "2017-03-10");
+    let found = tag("The appeal was decided Friday.", on_wednesday);
+    assert_eq!(found[0].value, "2017-03-03");
+}
+
+#[test]
+fn year_end_in_words_is_the_end_of_the_year() {
+    // TimeBank wsj_0950 and wsj_1013 write "by year end" and "by year's end" as "the end of the
+    // year" is: the year, with END; the hyphenated "year-end" is December 31 (test above).
+    let written = Some(d(2017, 10, 30));
+    for (sentence, text) in [
+        ("Staff will be cut by year end.", "year end"),
+        ("The rules should be in place by year's end.", "year's end"),
+    ] {
+        let found = tag(sentence, written);
+        assert_eq!(found.len(), 1, "{sentence}: {found:?}");
+        assert_eq!(found[0].text, text);
+        assert_eq!(found[0].value, "2017");
+        assert_eq!(found[0].modifier, Some(TimexMod::End));
+    }
+}
+
+#[test]
+fn an_unnamed_later_or_earlier_date_is_a_reference() {
+    assert_eq!(
+        value("The shares will be sold at a later date.", "a later date"),
+        "FUTURE_REF"
+    );
+    assert_eq!(
+        value("The vote was moved to an earlier date.", "an earlier date"),
+        "PAST_REF"
+    );
+    assert!(texts("Pick a date for the vote.").is_empty());
+}

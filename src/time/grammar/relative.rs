@@ -377,9 +377,23 @@ impl Grammar<'_> {
         plural: bool,
         with_the: bool,
     ) -> Option<Hit> {
-        // "year-end", "year end": the day a year closes on, December 31, which the tense and
-        // preposition place like any date without a year ("since year-end" is the last one,
-        // "by year-end" the coming one).
+        // "year's end", "year end": the end of the year, as "the end of the year" is (TimeBank
+        // writes both as the year with END).
+        let possessive = self.is_apostrophe(i + 1) && self.word(i + 2) == b"s";
+        if unit == Unit::Year && possessive && self.word(i + 3) == b"end"
+            || unit == Unit::Year && !self.glued(i + 1) && self.word(i + 1) == b"end"
+        {
+            let end = if possessive { i + 4 } else { i + 2 };
+            let this_year = Sem::date(DateExpr::Shift {
+                unit,
+                n: 0,
+                origin: Origin::Dct,
+            });
+            return with_part(hit(end, this_year)?, PeriodPart::End);
+        }
+        // "year-end": the day a year closes on, December 31, which the tense and preposition
+        // place like any date without a year ("since year-end" is the last one, "by year-end"
+        // the coming one).
         let (j, _) = self.after_hyphen(i + 1);
         if unit == Unit::Year && self.word(j) == b"end" {
             return hit(
@@ -627,7 +641,16 @@ impl Grammar<'_> {
 
     pub(super) fn func_rule(&self, i: usize, f: Func, with_the: bool) -> Option<Hit> {
         match f {
-            Func::A => self.quantity_rule(i, with_the),
+            Func::A => {
+                if self.word(i + 2) == b"date"
+                    && let Some(&(_, r)) = lexicon::INDEFINITE_DATES
+                        .iter()
+                        .find(|(w, _)| self.word(i + 1) == w.as_bytes())
+                {
+                    return hit(i + 3, Sem::Ref(r));
+                }
+                self.quantity_rule(i, with_the)
+            }
             Func::Every | Func::Each => {
                 let j = i + 1;
                 if let Lex::Weekday(d) = self.lex(j) {
