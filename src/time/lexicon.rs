@@ -532,6 +532,11 @@ const TENSE_CUES: &[(&str, TenseCue)] = &[
     ("sought", TenseCue::Past),
     ("built", TenseCue::Past),
     ("dealt", TenseCue::Past),
+    // Pasts the "-ed" rule misses: short ones, and those in "-eed", an ending "need" shares.
+    ("died", TenseCue::Past),
+    ("agreed", TenseCue::Past),
+    ("freed", TenseCue::Past),
+    ("fled", TenseCue::Past),
     ("ago", TenseCue::Past),
 ];
 
@@ -762,8 +767,12 @@ pub const SET_RATE_WORDS: &[&str] = &[
 /// then current market price" is the price back then.
 pub const THEN_PRESENT_WORDS: &[&str] = &["current"];
 
-/// Words after which a participle is passive ("will be held", "has been named"): the
-/// participle says nothing of the tense.
+/// Auxiliaries of the future ("'ll" and "won't" split as "ll" and "wo"): before a date, the verb
+/// they make governs it ("will command a mission in December"), unlike a plan word.
+pub const FUTURE_AUXILIARIES: &[&str] = &["will", "shall", "would", "ll", "wo"];
+
+/// Words after which a participle is passive ("will be held", "has been named", "is decided
+/// Friday"): the auxiliary, not the participle, tells the tense.
 pub const PASSIVE_AUXILIARIES: &[&str] = &["be", "been", "being", "is", "are", "was", "were"];
 
 /// Verbs that put off to a later time: a date right after them and "until" or "to" is ahead

@@ -581,10 +581,11 @@ struct Lean {
     /// How many times nearer the future candidate must be to beat the past in a past-tense
     /// (or untensed) clause.
     pull: i64,
-    /// The same for the past candidate after a deadline ("by", "through") with no verb near. A
-    /// verb's future always takes the future candidate: "will command a mission in December",
-    /// written in March, is nine months ahead, not three back.
-    deadline_pull: i64,
+    /// The same for the past candidate in a clause that only leans ahead
+    /// ([`Tense::Prospective`]). A future auxiliary before the date always takes the future
+    /// candidate: "will command a mission in December", written in March, is nine months ahead,
+    /// not three back.
+    prospective_pull: i64,
     /// Whether an untensed clause reads as past (else the nearest candidate wins).
     untensed_past: bool,
 }
@@ -595,19 +596,19 @@ struct Lean {
 /// ahead: a whole month in a past-tense clause is far more often past than a single day is.
 const MONTH_LEAN: Lean = Lean {
     pull: 5,
-    deadline_pull: 2,
+    prospective_pull: 2,
     untensed_past: true,
 };
 const DATE_LEAN: Lean = Lean {
     pull: 2,
-    deadline_pull: 2,
+    prospective_pull: 2,
     untensed_past: true,
 };
 /// "until 9 a.m. Tuesday" written on a Monday is tomorrow even in a past-tense sentence, but
 /// "said Thursday" written on a Friday is yesterday; news mostly reports what happened.
 const WEEKDAY_LEAN: Lean = Lean {
     pull: 3,
-    deadline_pull: i64::MAX,
+    prospective_pull: i64::MAX,
     untensed_past: true,
 };
 
@@ -658,9 +659,9 @@ fn pick(
         Tense::Behind => past,
         Tense::Past if dp <= pull.saturating_mul(df) => past,
         Tense::Future | Tense::Ahead => future,
-        Tense::Deadline if df <= lean.deadline_pull.saturating_mul(dp) => future,
+        Tense::Prospective if df <= lean.prospective_pull.saturating_mul(dp) => future,
         Tense::Past => future,
-        Tense::Deadline => past,
+        Tense::Prospective => past,
         Tense::Unknown if lean.untensed_past && dp <= pull.saturating_mul(df) => past,
         Tense::Present | Tense::Unknown => {
             if dp <= df {

@@ -21,12 +21,15 @@ pub enum Tense {
     /// After "postponed until": a time still ahead, whatever the tense (only a preposition cue;
     /// `tense_around` returns it as `Future`).
     Ahead,
-    /// "by May", "through August" with no verb near: a deadline looks ahead, but less surely
-    /// than a verb's future ("this year through August", written in October, is the August
-    /// behind).
-    Deadline,
+    /// A plan word ("scheduled for", "expected in"), a future verb after the expression (in
+    /// "had surgery in November, will not play" it is the next clause's), or a deadline ("by",
+    /// "through") with no verb near: leans ahead, but a far nearer past still wins ("this year
+    /// through August", written in October, is the August behind).
+    Prospective,
     Past,
     Present,
+    /// A future auxiliary before the expression, with no other tense cue between ("will
+    /// command a mission in December"): the time ahead, however near the last one.
     Future,
     Unknown,
 }
@@ -156,10 +159,11 @@ pub fn tense_around(
     if possessive && preposition.is_none() {
         return Tense::Past;
     }
-    let mut nearest: Option<(usize, TenseCue)> = None;
-    let mut note = |distance: usize, c: TenseCue| {
-        if nearest.is_none_or(|(d, _)| distance < d) {
-            nearest = Some((distance, c));
+    // The nearest cue, its distance, and whether it is a future auxiliary before the expression.
+    let mut nearest: Option<(usize, TenseCue, bool)> = None;
+    let mut note = |distance: usize, c: TenseCue, auxiliary: bool| {
+        if nearest.is_none_or(|(d, _, _)| distance < d) {
+            nearest = Some((distance, c, auxiliary));
         }
     };
     for (distance, (i, token)) in tokens[..first.min(tokens.len())]
@@ -174,8 +178,13 @@ pub fn tense_around(
             break;
         }
         if let Some(c) = cue(lower, tokens, i) {
+            // "would have been 85 on April 15" is a past that did not happen.
+            let auxiliary = c == TenseCue::Future
+                && lexicon::FUTURE_AUXILIARIES
+                    .contains(&std::str::from_utf8(word(lower, tokens, i)).unwrap_or(""))
+                && word(lower, tokens, i + 1) != b"have";
             // The first cue on a side is the nearest on it.
-            note(distance, c);
+            note(distance, c, auxiliary);
             break;
         }
     }
@@ -191,19 +200,20 @@ pub fn tense_around(
         }
         if let Some(c) = cue(lower, tokens, i) {
             // The first cue on a side is the nearest on it.
-            note(distance, c);
+            note(distance, c, false);
             break;
         }
     }
     // The closest verb governs. With none near, the sentence's nearest one does ("would leave
     // Bombay from March 30, with the third departing each Thursday from August 6"), unless a
     // preposition ("extended loans through January") already tells the direction.
-    let nearest = nearest.filter(|&(d, _)| d < WINDOW || preposition.is_none());
+    let nearest = nearest.filter(|&(d, _, _)| d < WINDOW || preposition.is_none());
     match nearest {
-        Some((_, TenseCue::Past)) => Tense::Past,
-        Some((_, TenseCue::Future)) => Tense::Future,
-        _ if preposition.is_some() => Tense::Deadline,
-        Some((_, TenseCue::Present)) => Tense::Present,
+        Some((_, TenseCue::Past, _)) => Tense::Past,
+        Some((_, TenseCue::Future, true)) => Tense::Future,
+        Some((_, TenseCue::Future, _)) => Tense::Prospective,
+        _ if preposition.is_some() => Tense::Prospective,
+        Some((_, TenseCue::Present, _)) => Tense::Present,
         None => Tense::Unknown,
     }
 }

@@ -1331,7 +1331,7 @@ fn less_than_an_ago_reaches_up_to_the_day_of_writing() {
 }
 
 #[test]
-fn a_verbs_future_takes_the_coming_month_however_near_the_last_one() {
+fn a_future_auxiliary_before_a_month_takes_the_coming_one_however_near_the_last() {
     // TimeBank ABC19980304: written in March, December 2016 is three months back and December
     // 2017 nine ahead, but "will command" can only mean the coming one.
     assert_eq!(
@@ -1340,6 +1340,28 @@ fn a_verbs_future_takes_the_coming_month_however_near_the_last_one() {
             "December"
         ),
         "2017-12"
+    );
+    // After the date the auxiliary is the next clause's, so the nearer past still wins.
+    assert_eq!(
+        value(
+            "Smith, after surgery in November, will miss the game.",
+            "November"
+        ),
+        "2016-11"
+    );
+    // "would have" is a past that did not happen.
+    assert_eq!(
+        value("He would have been 85 on January 15.", "January 15"),
+        "2017-01-15"
+    );
+    // TE3-silver XIN_ENG_20061115.0090: "died", too short for the "-ed" rule, is the verb
+    // nearer than "will" (as "agreed", which ends like "need", is).
+    assert_eq!(
+        value(
+            "The game will honour Facchetti, who died in September.",
+            "September"
+        ),
+        "2016-09"
     );
 }
 
