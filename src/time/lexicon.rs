@@ -767,6 +767,13 @@ pub const SET_RATE_WORDS: &[&str] = &[
 /// then current market price" is the price back then.
 pub const THEN_PRESENT_WORDS: &[&str] = &["current"];
 
+/// Words before "daily" or "weekly" and a name that make it an adjective, not a newspaper:
+/// "a backdrop of daily Sunni attacks", "all daily Vietnamese newspapers".
+pub const NOT_BEFORE_A_NEWSPAPER: &[&str] = &[
+    "of", "in", "on", "for", "with", "by", "from", "to", "all", "every", "each", "two", "three",
+    "and", "or",
+];
+
 /// Auxiliaries of the future ("'ll" and "won't" split as "ll" and "wo"): before a date, the verb
 /// they make governs it ("will command a mission in December"), unlike a plan word.
 pub const FUTURE_AUXILIARIES: &[&str] = &["will", "shall", "would", "ll", "wo"];

@@ -367,6 +367,25 @@ fn money_counts_labels_and_names_are_not_dates() {
 }
 
 #[test]
+fn daily_before_a_newspapers_name_is_the_newspaper() {
+    // TE3-silver: all 32 such uses ("the daily Le Figaro", "Israeli daily Haaretz", "the
+    // Communist Party daily Granma") are left untagged; AQUAINT tags "Party daily Granma" as a
+    // set 3 times and leaves it 2.
+    assert!(texts("The French daily Le Figaro said so.").is_empty());
+    assert!(texts("The Communist Party daily Granma compared them.").is_empty());
+    assert!(texts("The weekly Welt am Sonntag said so.").is_empty());
+    // An adjective still: after a preposition or a quantifier, or before a weekday.
+    assert_eq!(
+        value("Amid a backdrop of daily Sunni attacks, he left.", "daily"),
+        "P1D"
+    );
+    assert_eq!(
+        value("He gave his weekly Saturday address.", "weekly"),
+        "P1W"
+    );
+}
+
+#[test]
 fn spans_exclude_prepositions_and_match_the_input() {
     let s = "Über café: on Wednesday, “in September” and in November 2016.";
     let found = tag(s, dct());

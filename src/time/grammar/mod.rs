@@ -230,6 +230,21 @@ impl<'a> Grammar<'a> {
             {
                 None
             }
+            // "the daily Le Monde", "the Communist Party daily Granma": a set adverb before a
+            // name, after neither a preposition nor a quantifier ("a backdrop of daily Sunni
+            // attacks"), is the noun for a newspaper.
+            Lex::Every(_)
+                if self.capitalized(i + 1)
+                    && self
+                        .tokens
+                        .get(i + 1)
+                        .is_some_and(|t| t.kind == TokenKind::Word)
+                    && matches!(self.lex(i + 1), Lex::None)
+                    && i > 0
+                    && !self.word_in(i - 1, lexicon::NOT_BEFORE_A_NEWSPAPER) =>
+            {
+                None
+            }
             // "rise 8.5% annually", "average daily volume": a rate, not a recurring time.
             Lex::Every(_) if i > 0 && self.rate_before(i - 1) => None,
             Lex::Every(u) => hit(
