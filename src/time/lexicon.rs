@@ -769,6 +769,23 @@ pub const THEN_PRESENT_WORDS: &[&str] = &["current"];
 
 /// Words before "daily" or "weekly" and a name that make it an adjective, not a newspaper:
 /// "a backdrop of daily Sunni attacks", "all daily Vietnamese newspapers".
+/// Words after "daily" or "weekly" that make it a newspaper telling something: "the daily
+/// said", "a government daily reported Thursday".
+pub const NEWSPAPER_VERBS: &[&str] = &[
+    "said",
+    "says",
+    "reported",
+    "reports",
+    "quoted",
+    "quotes",
+    "cited",
+    "wrote",
+    "writes",
+    "added",
+    "which",
+    "newspaper",
+];
+
 pub const NOT_BEFORE_A_NEWSPAPER: &[&str] = &[
     "of", "in", "on", "for", "with", "by", "from", "to", "all", "every", "each", "two", "three",
     "and", "or",

@@ -147,6 +147,38 @@ impl<'a> Grammar<'a> {
             || self.word_in(k, lexicon::SET_RATE_WORDS)
     }
 
+    /// Whether the set adverb at `i` ("daily", "weekly") is the noun for a newspaper: before
+    /// its name ("the daily Le Monde", "the Communist Party daily Granma"), after it ("the
+    /// Haaretz daily", "Bild daily"), before what it reports ("a government daily reported
+    /// Thursday") or as "the daily" that ends a phrase ("the daily said", "told the daily.").
+    /// After a preposition or a quantifier it is an adjective ("a backdrop of daily Sunni
+    /// attacks"), and before a common noun too ("the daily tally").
+    fn newspaper(&self, i: usize) -> bool {
+        let Some(before) = i.checked_sub(1) else {
+            return false;
+        };
+        if self.word_in(before, lexicon::NOT_BEFORE_A_NEWSPAPER) {
+            return false;
+        }
+        let name_at = |k: usize| {
+            self.capitalized(k)
+                && self
+                    .tokens
+                    .get(k)
+                    .is_some_and(|t| t.kind == TokenKind::Word)
+                && self.lex(k) == Lex::None
+        };
+        let word_after = self
+            .tokens
+            .get(i + 1)
+            .is_some_and(|t| t.kind == TokenKind::Word);
+        let reports = self.word_in(i + 1, lexicon::NEWSPAPER_VERBS);
+        name_at(i + 1)
+            || (before > 0 && name_at(before) && self.tokens[before - 1].kind == TokenKind::Word)
+            || reports
+            || (self.func(before) == Some(Func::The) && !word_after)
+    }
+
     /// Whether tokens `k..k + 3` are a glued "-to-" ("quarter-to-quarter", "day-to-day"): the
     /// unit on either side of it is half of an adjective for a comparison or a routine, not a
     /// time.
@@ -230,21 +262,7 @@ impl<'a> Grammar<'a> {
             {
                 None
             }
-            // "the daily Le Monde", "the Communist Party daily Granma": a set adverb before a
-            // name, after neither a preposition nor a quantifier ("a backdrop of daily Sunni
-            // attacks"), is the noun for a newspaper.
-            Lex::Every(_)
-                if self.capitalized(i + 1)
-                    && self
-                        .tokens
-                        .get(i + 1)
-                        .is_some_and(|t| t.kind == TokenKind::Word)
-                    && matches!(self.lex(i + 1), Lex::None)
-                    && i > 0
-                    && !self.word_in(i - 1, lexicon::NOT_BEFORE_A_NEWSPAPER) =>
-            {
-                None
-            }
+            Lex::Every(_) if self.newspaper(i) => None,
             // "rise 8.5% annually", "average daily volume": a rate, not a recurring time.
             Lex::Every(_) if i > 0 && self.rate_before(i - 1) => None,
             Lex::Every(u) => hit(
