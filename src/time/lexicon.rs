@@ -791,6 +791,17 @@ pub const NOT_BEFORE_A_NEWSPAPER: &[&str] = &[
     "and", "or",
 ];
 
+/// Nouns that make a season before them part of an event's name: "the Winter Olympics", "the
+/// Munich Summer Games", "the 2008 summer Olympiad".
+pub const SEASON_EVENT_NOUNS: &[&str] = &[
+    "olympics",
+    "olympic",
+    "olympiad",
+    "games",
+    "paralympics",
+    "paralympic",
+];
+
 /// Auxiliaries of the future ("'ll" and "won't" split as "ll" and "wo"): before a date, the verb
 /// they make governs it ("will command a mission in December"), unlike a plan word.
 pub const FUTURE_AUXILIARIES: &[&str] = &["will", "shall", "would", "ll", "wo"];

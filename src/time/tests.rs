@@ -364,6 +364,9 @@ fn money_counts_labels_and_names_are_not_dates() {
     assert!(texts("Theresa May will march on Mars.").is_empty());
     assert!(texts("Call 555-1234 or try version 2.0.").is_empty());
     assert!(texts("The People's Daily and China Daily said so.").is_empty());
+    // TE3-silver: 11 seasons in the names of games were spurious seasons.
+    assert!(texts("She skated at the Torino Winter Olympics.").is_empty());
+    assert_eq!(texts("Beijing hosts the 2008 summer Olympics."), ["2008"]);
 }
 
 #[test]

@@ -234,6 +234,10 @@ impl Grammar<'_> {
             return None;
         };
         let j = i + 1;
+        // "the Winter Olympics", "the 1968 Winter Games": the name of an event, not a season.
+        if self.word_in(j, lexicon::SEASON_EVENT_NOUNS) {
+            return None;
+        }
         let k = if self.func(j) == Some(Func::Of) {
             j + 1
         } else {
