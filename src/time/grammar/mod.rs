@@ -149,7 +149,7 @@ impl<'a> Grammar<'a> {
 
     /// Whether the set adverb at `i` ("daily", "weekly") is the noun for a newspaper: before
     /// its name ("the daily Le Monde", "the Communist Party daily Granma"), after it ("the
-    /// Haaretz daily", "Bild daily"), before what it reports ("a government daily reported
+    /// Haaretz daily"), before what it reports ("a government daily reported
     /// Thursday") or as "the daily" that ends a phrase ("the daily said", "told the daily.").
     /// After a preposition or a quantifier it is an adjective ("a backdrop of daily Sunni
     /// attacks"), and before a common noun too ("the daily tally").
@@ -172,10 +172,19 @@ impl<'a> Grammar<'a> {
             .tokens
             .get(i + 1)
             .is_some_and(|t| t.kind == TokenKind::Word);
-        let reports = self.word_in(i + 1, lexicon::NEWSPAPER_VERBS);
-        name_at(i + 1)
-            || (before > 0 && name_at(before) && self.tokens[before - 1].kind == TokenKind::Word)
-            || reports
+        // "the Yediot Aharonot daily", but not "flights to London daily": a name before it
+        // counts after "the".
+        let mut k = before;
+        while k > 0 && k + 4 > before && name_at(k) {
+            k -= 1;
+        }
+        let named_before = k < before && self.func(k) == Some(Func::The);
+        // "the English daily The Nation"
+        let name_after = name_at(i + 1)
+            || (self.capitalized(i + 1) && self.func(i + 1) == Some(Func::The) && name_at(i + 2));
+        name_after
+            || named_before
+            || self.word_in(i + 1, lexicon::NEWSPAPER_VERBS)
             || (self.func(before) == Some(Func::The) && !word_after)
     }
 

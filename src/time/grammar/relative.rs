@@ -380,9 +380,8 @@ impl Grammar<'_> {
         // "year's end", "year end": the end of the year, as "the end of the year" is (TimeBank
         // writes both as the year with END).
         let possessive = self.is_apostrophe(i + 1) && self.word(i + 2) == b"s";
-        if unit == Unit::Year && possessive && self.word(i + 3) == b"end"
-            || unit == Unit::Year && !self.glued(i + 1) && self.word(i + 1) == b"end"
-        {
+        let spaced = !self.glued(i + 1) && self.word(i + 1) == b"end";
+        if unit == Unit::Year && !plural && (spaced || possessive && self.word(i + 3) == b"end") {
             let end = if possessive { i + 4 } else { i + 2 };
             let this_year = Sem::date(DateExpr::Shift {
                 unit,
