@@ -275,6 +275,17 @@ fn clock_times() {
         value("It starts at 10:35 a.m.", "10:35 a.m."),
         "2017-03-02T10:35"
     );
+    // The wire services' 24-hour clock before a time zone is a time, not the year 1600 (Friday
+    // is 2017-03-03).
+    assert_eq!(
+        value("The deadline is 1600 GMT Friday.", "1600 GMT Friday"),
+        "2017-03-03T16:00"
+    );
+    assert_eq!(
+        value("It struck at 1:24 p.m. (0424 GMT).", "0424 GMT"),
+        "2017-03-02T04:24"
+    );
+    assert_eq!(value("In 1999 GMT was renamed.", "1999"), "1999");
 }
 
 #[test]

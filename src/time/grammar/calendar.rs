@@ -656,8 +656,18 @@ impl Grammar<'_> {
         }
     }
 
-    /// "3 p.m.", "10:35 a.m.", "15:00 GMT", optionally followed by the day ("3 p.m. Wednesday").
+    /// "3 p.m.", "10:35 a.m.", "15:00 GMT", "1530 GMT", optionally followed by the day ("3 p.m.
+    /// Wednesday").
     pub(super) fn clock_rule(&self, i: usize, n: u32, digits: u8) -> Option<Hit> {
+        // "1600 GMT Thursday", "(1145 GMT)": four digits before a time zone are the 24-hour
+        // clock wire services write, not a year.
+        if digits == 4 && self.word_in(i + 1, lexicon::TIME_ZONES) {
+            let (hour, minute) = (n / 100, n % 100);
+            if hour >= 24 || minute >= 60 {
+                return None;
+            }
+            return self.clock_hit(i + 1, hour, minute);
+        }
         if digits > 2 {
             return None;
         }
@@ -717,6 +727,11 @@ impl Grammar<'_> {
             }
             None => return None,
         }
+        self.clock_hit(j, hour, minute)
+    }
+
+    /// A clock time read up to `j`, with the time zone and the day that may follow it.
+    fn clock_hit(&self, mut j: usize, hour: u32, minute: u32) -> Option<Hit> {
         if self.word_in(j, lexicon::TIME_ZONES) {
             j += 1;
         }
