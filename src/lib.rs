@@ -17,6 +17,7 @@ pub mod site;
 pub mod store;
 pub mod suggest;
 pub mod time;
+pub mod words;
 
 /// `annals serve`'s builds: a full one, then only what each change needs.
 pub use commands::build::Live;

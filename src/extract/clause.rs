@@ -9,6 +9,8 @@
 
 use std::ops::Range;
 
+use crate::words::words;
+
 /// Where a clause can end and the next begin, lowercase, with how the next one starts.
 const BOUNDARIES: &[(&str, Kind)] = &[
     (", and ", Kind::Coordinated),
@@ -146,16 +148,14 @@ pub fn clause_of(
 /// Whether the words between two dates make two clauses: at least two that are not mere links
 /// ("in March and June" and "around 2020, and not 2015" are one clause each).
 fn apart(sentence: &str, between: Range<usize>) -> bool {
-    sentence[between]
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty() && !LINKING.contains(&w.to_ascii_lowercase().as_str()))
+    words(&sentence[between])
+        .filter(|w| !LINKING.contains(&w.to_ascii_lowercase().as_str()))
         .count()
         >= 2
 }
 
 fn first_word(text: &str) -> Option<&str> {
-    text.split(|c: char| !c.is_alphanumeric())
-        .find(|w| !w.is_empty())
+    words(text).next()
 }
 
 /// A lowercase word that opens a verb phrase.

@@ -5,6 +5,8 @@
 
 use std::ops::Range;
 
+use crate::words::words;
+
 /// Verbs of saying whose act is news in itself.
 const REPORTING_VERBS: &[&str] = &[
     "said",
@@ -62,8 +64,7 @@ pub fn verb(sentence: &str, phrases: &[Range<usize>]) -> Option<Range<usize>> {
             // The dates must sit in what is reported, a clause of its own: after "that" or a
             // verb ("said a ribbon-cutting would be held on July 4"), not in the report's own
             // words ("said in a statement on Wednesday night").
-            let reported = sentence[end..first.start]
-                .split(|c: char| !c.is_alphanumeric())
+            let reported = words(&sentence[end..first.start])
                 .any(|w| w == "that" || super::clause::is_verb(w));
             // "asked why the beams were last inspected": a question, asked when the story
             // happened (at the meeting), not news of the publication day.
@@ -88,11 +89,7 @@ pub fn opens_statement(after: &str) -> bool {
 
 /// Whether the words after a verb open a question: "why the beams were last inspected".
 fn is_question(after: &str) -> bool {
-    let first = after
-        .split(|c: char| !c.is_alphanumeric())
-        .find(|w| !w.is_empty())
-        .unwrap_or_default()
-        .to_lowercase();
+    let first = words(after).next().unwrap_or_default().to_lowercase();
     matches!(
         first.as_str(),
         "why" | "whether" | "if" | "how" | "when" | "where" | "what" | "who"

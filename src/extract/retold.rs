@@ -5,6 +5,7 @@
 //! signing is the 15 June the next sentence gives the same verb.
 
 use super::{Candidate, clause, perfect, reporting};
+use crate::words::words;
 
 /// How many sentences after the statement may tell the act again with its date: the next
 /// paragraph of a news story, not the rest of the article.
@@ -24,10 +25,7 @@ fn reported_past_perfect(candidate: &Candidate) -> Option<(usize, String)> {
     }
     let quote = &candidate.quote;
     let phrase_end = quote.find(&candidate.phrase)? + candidate.phrase.len();
-    let before_phrase: Vec<&str> = quote[..phrase_end - candidate.phrase.len()]
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .collect();
+    let before_phrase: Vec<&str> = words(&quote[..phrase_end - candidate.phrase.len()]).collect();
     // The statement's verb, dated by the phrase: "stated on Thursday".
     if !before_phrase
         .iter()
@@ -46,11 +44,7 @@ fn reported_past_perfect(candidate: &Candidate) -> Option<(usize, String)> {
     {
         return None;
     }
-    let words: Vec<String> = quote[that..]
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect();
+    let words: Vec<String> = words(&quote[that..]).map(str::to_lowercase).collect();
     let had = words.iter().position(|w| w == "had")?;
     if had == 0 || had > MAX_SUBJECT_WORDS || words[..had].iter().any(|w| clause::is_verb(w)) {
         return None;
@@ -63,8 +57,7 @@ fn reported_past_perfect(candidate: &Candidate) -> Option<(usize, String)> {
 
 /// Whether `text` has `word` (lowercase) as a whole word, any case.
 fn has_word(text: &str, word: &str) -> bool {
-    text.split(|c: char| !c.is_alphanumeric())
-        .any(|w| w.eq_ignore_ascii_case(word))
+    words(text).any(|w| w.eq_ignore_ascii_case(word))
 }
 
 /// For each dated statement of one article's `candidates` that reports an act in the past

@@ -17,6 +17,7 @@ use super::{MergeOptions, merge};
 use crate::article::Article;
 use crate::extract::{Candidate, extract_all};
 use crate::time::{self, Edtf, Granularity, NumericOrder};
+use crate::words::words;
 
 /// One line of `articles.jsonl`.
 #[derive(Deserialize)]
@@ -412,10 +413,7 @@ fn join_shared_mentions(lines: Vec<GoldEvent>) -> Vec<GoldEvent> {
 /// How far, in bytes of the quote, the candidate's dated phrase is from the gold `word`.
 fn distance(candidate: &Candidate, word: &str) -> usize {
     let quote = candidate.quote.to_lowercase();
-    let first = word
-        .split(|c: char| !c.is_alphanumeric())
-        .find(|w| !w.is_empty())
-        .unwrap_or(word);
+    let first = words(word).next().unwrap_or(word);
     let stemmed = stem(first);
     let mut at = 0;
     let word_at = quote.split(|c: char| !c.is_alphanumeric()).find_map(|w| {
@@ -437,15 +435,8 @@ fn distance(candidate: &Candidate, word: &str) -> usize {
 /// in "Apple introduced the iPhone 4"); a gold word of several tokens ("took_off", "out-sold")
 /// needs each of them.
 fn has_word(text: &str, word: &str) -> bool {
-    let stems: HashSet<String> = text
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(|w| stem(&w.to_lowercase()))
-        .collect();
-    let mut parts = word
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .peekable();
+    let stems: HashSet<String> = words(text).map(|w| stem(&w.to_lowercase())).collect();
+    let mut parts = words(word).peekable();
     parts.peek().is_some() && parts.all(|w| stems.contains(&stem(&w.to_lowercase())))
 }
 

@@ -1,5 +1,7 @@
 //! Words that carry an event's content: lowercased, stop words and date words removed, stemmed.
 
+use crate::words::words;
+
 /// Words that say nothing about which event a sentence reports.
 const STOP_WORDS: &[&str] = &[
     "a",
@@ -180,7 +182,7 @@ pub fn content_words(text: &str) -> Vec<String> {
 
 /// The content words of `text` as written, lowercased: for ids people read.
 pub fn key_words(text: &str) -> impl Iterator<Item = String> + '_ {
-    text.split(|c: char| !c.is_alphanumeric())
+    words(text)
         .filter(|w| w.len() > 1 && (!w.bytes().all(|b| b.is_ascii_digit()) || is_telling_number(w)))
         .map(str::to_lowercase)
         .filter(|w| !STOP_WORDS.contains(&w.as_str()))
