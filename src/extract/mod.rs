@@ -302,7 +302,7 @@ const PRESENT_ADVERBS: &[&str] = &["now", "currently", "presently", "nowadays", 
 /// The TIMEX3 value of "now", "currently", "current": the time of writing, which leaves a news
 /// perfect news ("Aeroflot has negotiated the purchase of 22 787s, an aircraft Boeing currently
 /// has under development"; "EADS has won a contract to replace the nation's current fleet").
-const PRESENT: &str = "PRESENT_REF";
+const PRESENT: &str = time::RefKind::Present.value();
 
 /// "currently", "now": an adverb that puts its clause at the time of writing.
 fn is_present_adverb(timex: &Timex) -> bool {

@@ -147,10 +147,7 @@ mod tests {
             ),
         ];
         date_retold_acts(&mut found);
-        let told: Vec<(String, &str)> = found
-            .iter()
-            .map(|c| (c.date.to_string(), c.title.as_str()))
-            .collect();
+        let told = crate::extract::tests::dates_and_titles(&found);
         assert_eq!(
             told,
             vec![

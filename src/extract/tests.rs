@@ -1,6 +1,22 @@
 use super::*;
 use std::path::PathBuf;
 
+/// Each candidate as (date, dated phrase), to compare with dates worked out by hand.
+fn dates_and_phrases(found: &[Candidate]) -> Vec<(String, &str)> {
+    found
+        .iter()
+        .map(|c| (c.date.to_string(), c.phrase.as_str()))
+        .collect()
+}
+
+/// Each candidate as (date, title).
+pub(super) fn dates_and_titles(found: &[Candidate]) -> Vec<(String, &str)> {
+    found
+        .iter()
+        .map(|c| (c.date.to_string(), c.title.as_str()))
+        .collect()
+}
+
 fn article(text: &str, published: &str) -> Article {
     Article {
         id: "a".into(),
@@ -220,10 +236,7 @@ fn an_undated_act_in_the_perfect_is_news_of_the_publication_day() {
         "2024-04-03",
     );
     let found = extract(0, &a, NumericOrder::MonthFirst);
-    let dated: Vec<(String, &str)> = found
-        .iter()
-        .map(|c| (c.date.to_string(), c.phrase.as_str()))
-        .collect();
+    let dated = dates_and_phrases(&found);
     assert_eq!(
         dated,
         vec![
@@ -307,10 +320,7 @@ fn a_clause_said_to_hold_now_is_a_state_of_the_publication_day_not_of_another_cl
         "2025-05-01",
     );
     let found = extract(0, &a, NumericOrder::MonthFirst);
-    let told: Vec<(String, &str)> = found
-        .iter()
-        .map(|c| (c.date.to_string(), c.phrase.as_str()))
-        .collect();
+    let told = dates_and_phrases(&found);
     assert_eq!(
         told,
         vec![
@@ -359,10 +369,7 @@ fn an_aside_of_how_a_thing_already_stands_is_of_the_publication_day() {
         "2025-05-01",
     );
     let found = extract(0, &a, NumericOrder::MonthFirst);
-    let told: Vec<(String, &str)> = found
-        .iter()
-        .map(|c| (c.date.to_string(), c.title.as_str()))
-        .collect();
+    let told = dates_and_titles(&found);
     assert_eq!(
         told,
         vec![

@@ -88,7 +88,8 @@ pub enum RefKind {
 }
 
 impl RefKind {
-    pub fn value(self) -> &'static str {
+    /// The TIMEX3 value: "PRESENT_REF", "PAST_REF", "FUTURE_REF".
+    pub const fn value(self) -> &'static str {
         match self {
             RefKind::Present => "PRESENT_REF",
             RefKind::Past => "PAST_REF",

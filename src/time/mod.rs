@@ -29,6 +29,7 @@ mod types;
 mod tests;
 
 pub use edtf::Edtf;
+pub use lexicon::RefKind;
 pub use types::{Granularity, Interval, NumericOrder, TagOptions, Timex, TimexMod, TimexType};
 
 use chrono::NaiveDate;
@@ -79,14 +80,14 @@ pub fn tag_with(text: &str, options: &TagOptions) -> Vec<Timex> {
             continue;
         };
         let (start, end) = (first.start, last.end);
-        let text = text[start..end].to_string();
+        let written = text[start..end].to_string();
         out.push(Timex {
             interval: r
                 .interval
-                .map(|iv| up_to_now(iv, &m.sem, &text, options.dct)),
+                .map(|iv| up_to_now(iv, &m.sem, &written, options.dct)),
             start,
             end,
-            text,
+            text: written,
             kind: r.kind,
             value: r.value,
             modifier: m.qualifier.or(r.modifier),

@@ -32,6 +32,11 @@ fn value(sentence: &str, text: &str) -> String {
     find(sentence, text).value
 }
 
+/// The TIMEX3 value and `mod` of a found expression.
+fn value_and_mod(t: &Timex) -> (&str, Option<TimexMod>) {
+    (t.value.as_str(), t.modifier)
+}
+
 fn texts(sentence: &str) -> Vec<String> {
     tag(sentence, dct()).into_iter().map(|t| t.text).collect()
 }
@@ -304,15 +309,9 @@ fn durations() {
 #[test]
 fn qualifiers_join_durations_and_ago_dates() {
     let t = find("It took about a decade.", "about a decade");
-    assert_eq!(
-        (t.value.as_str(), t.modifier),
-        ("P10Y", Some(TimexMod::Approx))
-    );
+    assert_eq!(value_and_mod(&t), ("P10Y", Some(TimexMod::Approx)));
     let t = find("He left almost two years ago.", "almost two years ago");
-    assert_eq!(
-        (t.value.as_str(), t.modifier),
-        ("2015", Some(TimexMod::LessThan))
-    );
+    assert_eq!(value_and_mod(&t), ("2015", Some(TimexMod::LessThan)));
     let t = find("Wait at least 30 days.", "at least 30 days");
     assert_eq!(t.modifier, Some(TimexMod::EqualOrMore));
     // A date is not qualified: "about" stays out of "about March 2, 2017".
@@ -1357,10 +1356,7 @@ fn less_than_an_ago_reaches_up_to_the_day_of_writing() {
         "The plane was delivered less than two weeks ago.",
         "less than two weeks ago",
     );
-    assert_eq!(
-        (t.value.as_str(), t.modifier),
-        ("2017-W07", Some(TimexMod::LessThan))
-    );
+    assert_eq!(value_and_mod(&t), ("2017-W07", Some(TimexMod::LessThan)));
     let iv = t.interval.unwrap();
     assert_eq!((iv.first, iv.last), (d(2017, 2, 13), d(2017, 3, 2)));
     // "Nearly two weeks ago" stays near the week it names.
@@ -1374,7 +1370,7 @@ fn less_than_an_ago_reaches_up_to_the_day_of_writing() {
         "no more than three days ago",
     );
     assert_eq!(
-        (t.value.as_str(), t.modifier),
+        value_and_mod(&t),
         ("2017-02-27", Some(TimexMod::EqualOrLess))
     );
     assert_eq!(t.interval.unwrap().last, d(2017, 3, 2));
